@@ -1,0 +1,958 @@
+// Exceptions: the built-in hierarchy, exception objects and their
+// attributes, raising with implicit chaining (__context__), and printing
+// tracebacks as CPython 3.11 does. The eval loop's unwinding is in
+// vm/eval.c; this file only builds and reports exceptions.
+#include "vm/exc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/dict.h"
+#include "vm/frame.h"
+#include "vm/func.h"
+#include "vm/gc.h"
+#include "vm/list.h"
+#include "vm/state.h"
+#include "vm/str.h"
+#include "vm/typeobj.h"
+
+// ---------------------------------------------------------------------------
+// Exception objects
+
+static void exc_trace(Obj *o, GcState *gc) {
+    ExcObj *e = (ExcObj *)o;
+    gc_mark_obj(gc, (Obj *)e->dict);
+    gc_mark_value(gc, e->args);
+    gc_mark_value(gc, e->cause);
+    gc_mark_value(gc, e->context);
+    gc_mark_obj(gc, (Obj *)e->traceback);
+    gc_mark_value(gc, e->value);
+    gc_mark_array(gc, e->extra, 4);
+}
+
+static ExcObj *exc_alloc(ThreadState *ts, TypeObj *type) {
+    ExcObj *e = gc_alloc(ts, type, type->basicsize);
+    e->args = tuple_empty(ts);
+    e->cause = CS_NONE;
+    e->context = CS_NONE;
+    e->value = CS_NONE;
+    for (int i = 0; i < 4; i++) {
+        e->extra[i] = CS_NONE;
+    }
+    return e;
+}
+
+// StopIteration.value, SystemExit.code, KeyError/OSError fields derive from args.
+static int exc_fill_from_args(ThreadState *ts, ExcObj *e) {
+    TupleObj *args = as_tuple(e->args);
+    TypeObj *t = e->hdr.type;
+    if (type_is_subtype(t, exc_StopIteration) || type_is_subtype(t, exc_StopAsyncIteration) ||
+        type_is_subtype(t, exc_SystemExit)) {
+        e->value = args->len == 0 ? CS_NONE : args->len == 1 ? args->items[0] : e->args;
+    } else if (type_is_subtype(t, exc_OSError) && args->len >= 2 && args->len <= 5) {
+        e->extra[0] = args->items[0]; // errno
+        e->extra[1] = args->items[1]; // strerror
+        if (args->len >= 3) {
+            e->extra[2] = args->items[2]; // filename
+        }
+    } else if (type_is_subtype(t, exc_ImportError)) {
+        // name= and path= keywords are set by the import machinery directly.
+    }
+    (void)ts;
+    return 0;
+}
+
+static Value exc_tp_new(ThreadState *ts, TypeObj *type, const Value *args, size_t nargs,
+                        TupleObj *kwnames) {
+    ExcObj *e = exc_alloc(ts, type);
+    e->args = tuple_from_array(ts, args, nargs);
+    exc_fill_from_args(ts, e);
+    return obj_val(e);
+}
+
+static int exc_tp_init(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                       TupleObj *kwnames) {
+    ExcObj *e = (ExcObj *)as_obj(self);
+    if (kwnames && kwnames->len > 0 && !(e->hdr.type->flags & TYPE_HEAP)) {
+        return exc_raise_int(ts, exc_TypeError, "%s() takes no keyword arguments",
+                             e->hdr.type->name);
+    }
+    e->args = tuple_from_array(ts, args, nargs);
+    return exc_fill_from_args(ts, e);
+}
+
+static Value exc_tp_repr(ThreadState *ts, Value self) {
+    ExcObj *e = (ExcObj *)as_obj(self);
+    TupleObj *args = as_tuple(e->args);
+    const char *name = type_of(self)->name;
+    if (args->len == 1) {
+        return str_format_c(ts, "%s(%R)", name, args->items[0]);
+    }
+    if (args->len == 0) {
+        return str_format_c(ts, "%s()", name);
+    }
+    return str_format_c(ts, "%s%R", name, e->args);
+}
+
+static Value oserror_str(ThreadState *ts, ExcObj *e) {
+    if (e->extra[2] != CS_NONE) {
+        return str_format_c(ts, "[Errno %S] %S: %R", e->extra[0], e->extra[1], e->extra[2]);
+    }
+    return str_format_c(ts, "[Errno %S] %S", e->extra[0], e->extra[1]);
+}
+
+static Value exc_tp_str(ThreadState *ts, Value self) {
+    ExcObj *e = (ExcObj *)as_obj(self);
+    TupleObj *args = as_tuple(e->args);
+    TypeObj *t = type_of(self);
+    if (type_is_subtype(t, exc_OSError) && e->extra[0] != CS_NONE && e->extra[1] != CS_NONE) {
+        return oserror_str(ts, e);
+    }
+    if (args->len == 0) {
+        return str_new(ts, "", 0);
+    }
+    if (args->len == 1) {
+        if (type_is_subtype(t, exc_KeyError)) {
+            return obj_repr(ts, args->items[0]);
+        }
+        return obj_str(ts, args->items[0]);
+    }
+    return obj_str(ts, e->args);
+}
+
+// --- attributes
+
+static Value get_args(ThreadState *ts, Value self) {
+    return ((ExcObj *)as_obj(self))->args;
+}
+static int set_args(ThreadState *ts, Value self, Value v) {
+    if (v == CS_UNBOUND) {
+        return exc_raise_int(ts, exc_TypeError, "args may not be deleted");
+    }
+    Value t = obj_to_tuple(ts, v);
+    if (t == CS_ERR) {
+        return -1;
+    }
+    ((ExcObj *)as_obj(self))->args = t;
+    return 0;
+}
+static Value get_cause(ThreadState *ts, Value self) {
+    return ((ExcObj *)as_obj(self))->cause;
+}
+static int set_cause(ThreadState *ts, Value self, Value v) {
+    ExcObj *e = (ExcObj *)as_obj(self);
+    e->cause = v == CS_UNBOUND ? CS_NONE : v;
+    e->suppress_context = true;
+    return 0;
+}
+static Value get_context(ThreadState *ts, Value self) {
+    return ((ExcObj *)as_obj(self))->context;
+}
+static int set_context(ThreadState *ts, Value self, Value v) {
+    ((ExcObj *)as_obj(self))->context = v == CS_UNBOUND ? CS_NONE : v;
+    return 0;
+}
+static Value get_suppress(ThreadState *ts, Value self) {
+    return bool_val(((ExcObj *)as_obj(self))->suppress_context);
+}
+static int set_suppress(ThreadState *ts, Value self, Value v) {
+    int t = obj_truthy(ts, v);
+    if (t < 0) {
+        return -1;
+    }
+    ((ExcObj *)as_obj(self))->suppress_context = t;
+    return 0;
+}
+static Value get_traceback(ThreadState *ts, Value self) {
+    ExcObj *e = (ExcObj *)as_obj(self);
+    return e->traceback ? obj_val(e->traceback) : CS_NONE;
+}
+static int set_traceback(ThreadState *ts, Value self, Value v) {
+    ExcObj *e = (ExcObj *)as_obj(self);
+    if (v == CS_NONE || v == CS_UNBOUND) {
+        e->traceback = NULL;
+        return 0;
+    }
+    if (!is_type_exact(v, &type_traceback)) {
+        return exc_raise_int(ts, exc_TypeError, "__traceback__ must be a traceback or None");
+    }
+    e->traceback = (TracebackObj *)as_obj(v);
+    return 0;
+}
+static Value get_value(ThreadState *ts, Value self) {
+    return ((ExcObj *)as_obj(self))->value;
+}
+static int set_value(ThreadState *ts, Value self, Value v) {
+    ((ExcObj *)as_obj(self))->value = v == CS_UNBOUND ? CS_NONE : v;
+    return 0;
+}
+
+#define EXTRA_GETSET(n)                                                                            \
+    static Value get_extra##n(ThreadState *ts, Value self) {                                       \
+        return ((ExcObj *)as_obj(self))->extra[n];                                                 \
+    }                                                                                              \
+    static int set_extra##n(ThreadState *ts, Value self, Value v) {                                \
+        ((ExcObj *)as_obj(self))->extra[n] = v == CS_UNBOUND ? CS_NONE : v;                        \
+        return 0;                                                                                  \
+    }
+EXTRA_GETSET(0)
+EXTRA_GETSET(1)
+EXTRA_GETSET(2)
+EXTRA_GETSET(3)
+
+static const GetSetDef base_getsets[] = {
+    {"args", get_args, set_args},
+    {"__cause__", get_cause, set_cause},
+    {"__context__", get_context, set_context},
+    {"__suppress_context__", get_suppress, set_suppress},
+    {"__traceback__", get_traceback, set_traceback},
+    {NULL, NULL, NULL},
+};
+
+static const GetSetDef stop_getsets[] = {{"value", get_value, set_value}, {NULL, NULL, NULL}};
+static const GetSetDef exit_getsets[] = {{"code", get_value, set_value}, {NULL, NULL, NULL}};
+static const GetSetDef oserror_getsets[] = {
+    {"errno", get_extra0, set_extra0},
+    {"strerror", get_extra1, set_extra1},
+    {"filename", get_extra2, set_extra2},
+    {NULL, NULL, NULL},
+};
+static const GetSetDef import_getsets[] = {
+    {"name", get_extra0, set_extra0},
+    {"path", get_extra1, set_extra1},
+    {NULL, NULL, NULL},
+};
+
+static Value exc_with_traceback(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                TupleObj *kwnames) {
+    if (arg_count(ts, "with_traceback", nargs, 1, 1) < 0) {
+        return CS_ERR;
+    }
+    if (set_traceback(ts, self, args[0]) < 0) {
+        return CS_ERR;
+    }
+    return self;
+}
+
+static Value exc_add_note(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                          TupleObj *kwnames) {
+    if (arg_count(ts, "add_note", nargs, 1, 1) < 0) {
+        return CS_ERR;
+    }
+    if (!str_check(args[0])) {
+        return exc_raise(ts, exc_TypeError, "note must be a str, not '%T'", args[0]);
+    }
+    StrObj *key = str_intern_name(ts, "__notes__");
+    Value notes = obj_lookup_attr(ts, self, key);
+    if (notes == CS_ERR) {
+        return CS_ERR;
+    }
+    if (notes == CS_UNBOUND) {
+        notes = list_new(ts, 0);
+        if (obj_setattr(ts, self, key, notes) < 0) {
+            return CS_ERR;
+        }
+    }
+    if (!list_check(notes)) {
+        return exc_raise(ts, exc_TypeError, "Cannot add note: __notes__ is not a list");
+    }
+    if (list_append(ts, as_list(notes), args[0]) < 0) {
+        return CS_ERR;
+    }
+    return CS_NONE;
+}
+
+static Value exc_reduce(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                        TupleObj *kwnames) {
+    ExcObj *e = (ExcObj *)as_obj(self);
+    return tuple_pack(ts, 2, obj_val(type_of(self)), e->args);
+}
+
+static const MethodDef base_methods[] = {
+    {"with_traceback", exc_with_traceback, 0, NULL},
+    {"add_note", exc_add_note, 0, NULL},
+    {"__reduce__", exc_reduce, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+// ---------------------------------------------------------------------------
+// The hierarchy: one static TypeObj per line of exceptions.def.
+
+#define exc_type_object type_object
+
+// Bases are referenced before their definitions: declare every type first.
+#define EXC(name, basename) extern TypeObj exc_type_##name;
+#include "vm/exceptions.def"
+#undef EXC
+
+#define EXC(N, B)                                                                        \
+    TypeObj exc_type_##N = {                                                                    \
+        .hdr = OBJ_HEADER_INIT(&type_type),                                                        \
+        .name = #N,                                                                             \
+        .base = &exc_type_##B,                                                              \
+        .basicsize = sizeof(ExcObj),                                                               \
+        .dict_offset = offsetof(ExcObj, dict),                                                     \
+        .flags = TYPE_BASETYPE | TYPE_EXCEPTION | TYPE_HAS_DICT,                                   \
+        .trace = exc_trace,                                                                        \
+        .tp_new = exc_tp_new,                                                                      \
+        .tp_init = exc_tp_init,                                                                    \
+        .repr = exc_tp_repr,                                                                       \
+        .str = exc_tp_str,                                                                         \
+    };                                                                                             \
+    TypeObj *const exc_##N = &exc_type_##N;
+#include "vm/exceptions.def"
+#undef EXC
+
+void exc_trace_types(GcState *gc) {
+#define EXC(name, basename) gc_mark_obj(gc, &exc_type_##name.hdr);
+#include "vm/exceptions.def"
+#undef EXC
+}
+
+void exc_reset_types(void) {
+#define EXC(N, B)                                                                                  \
+    exc_type_##N.flags &= ~(uint32_t)TYPE_READY;                                                   \
+    exc_type_##N.dict = NULL;                                                                      \
+    exc_type_##N.mro = NULL;                                                                       \
+    exc_type_##N.bases = NULL;                                                                     \
+    exc_type_##N.name_str = NULL;                                                                  \
+    exc_type_##N.qualname = NULL;
+#include "vm/exceptions.def"
+#undef EXC
+}
+
+int exc_init_types(ThreadState *ts) {
+    exc_type_BaseException.methods = base_methods;
+    exc_type_BaseException.getsets = base_getsets;
+    exc_type_StopIteration.getsets = stop_getsets;
+    exc_type_StopAsyncIteration.getsets = stop_getsets;
+    exc_type_SystemExit.getsets = exit_getsets;
+    exc_type_OSError.getsets = oserror_getsets;
+    exc_type_ImportError.getsets = import_getsets;
+#define EXC(name, basename)                                                                        \
+    if (type_ready(ts, &exc_type_##name) < 0) {                                                    \
+        return -1;                                                                                 \
+    }
+#include "vm/exceptions.def"
+#undef EXC
+    return 0;
+}
+
+int exc_add_builtins(ThreadState *ts, DictObj *builtins) {
+#define EXC(name, basename)                                                                        \
+    if (dict_set_cstr(ts, builtins, #name, obj_val(&exc_type_##name)) < 0) {                      \
+        return -1;                                                                                 \
+    }
+#include "vm/exceptions.def"
+#undef EXC
+    // CPython aliases.
+    if (dict_set_cstr(ts, builtins, "EnvironmentError", obj_val(&exc_type_OSError)) < 0 ||
+        dict_set_cstr(ts, builtins, "IOError", obj_val(&exc_type_OSError)) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Tracebacks
+
+static void tb_trace(Obj *o, GcState *gc) {
+    TracebackObj *tb = (TracebackObj *)o;
+    gc_mark_obj(gc, (Obj *)tb->next);
+    gc_mark_value(gc, tb->code);
+}
+
+static Value tb_get_lineno(ThreadState *ts, Value self) {
+    return small_int_val(((TracebackObj *)as_obj(self))->lineno);
+}
+static Value tb_get_next(ThreadState *ts, Value self) {
+    TracebackObj *tb = (TracebackObj *)as_obj(self);
+    return tb->next ? obj_val(tb->next) : CS_NONE;
+}
+
+static const GetSetDef tb_getsets[] = {
+    {"tb_lineno", tb_get_lineno, NULL},
+    {"tb_next", tb_get_next, NULL},
+    {NULL, NULL, NULL},
+};
+
+TypeObj type_traceback = {
+    .hdr = OBJ_HEADER_INIT(&type_type),
+    .name = "traceback",
+    .basicsize = sizeof(TracebackObj),
+    .trace = tb_trace,
+    .getsets = tb_getsets,
+};
+
+void exc_add_traceback(ThreadState *ts, Value exc, Value code, int lineno) {
+    if (!is_obj(exc) || !(type_of(exc)->flags & TYPE_EXCEPTION)) {
+        return;
+    }
+    gc_temp_push(ts, exc);
+    TracebackObj *tb = gc_alloc(ts, &type_traceback, sizeof(TracebackObj));
+    ExcObj *e = (ExcObj *)as_obj(exc);
+    tb->next = e->traceback;
+    tb->code = code;
+    tb->lineno = lineno;
+    e->traceback = tb;
+}
+
+// ---------------------------------------------------------------------------
+// Raising
+
+bool exc_is_instance(Value exc, TypeObj *type) {
+    return is_obj(exc) && type_is_subtype(type_of(exc), type);
+}
+
+// Sets the pending exception, chaining the handled one as __context__
+// (without creating a cycle), as CPython's _PyErr_SetObject.
+static void exc_set(ThreadState *ts, Value exc) {
+    Value handled = ts->handled;
+    if (handled != CS_NONE && handled != CS_UNBOUND && handled != exc && is_obj(exc)) {
+        ExcObj *e = (ExcObj *)as_obj(exc);
+        // Break a cycle: walk handled's context chain; cut where exc appears.
+        Value o = handled;
+        int guard = 0;
+        while (is_obj(o) && exc_is_instance(o, exc_BaseException) && guard++ < 10000) {
+            ExcObj *oe = (ExcObj *)as_obj(o);
+            if (oe->context == exc) {
+                oe->context = CS_NONE;
+                break;
+            }
+            o = oe->context;
+        }
+        if (e->context == CS_NONE) {
+            e->context = handled;
+        }
+    }
+    ts->exc = exc;
+}
+
+static Value make_exc(ThreadState *ts, TypeObj *type, Value msg) {
+    if (!(type->flags & TYPE_HEAP)) {
+        ExcObj *e = exc_alloc(ts, type);
+        e->args = msg == CS_UNBOUND ? tuple_empty(ts) : tuple_pack(ts, 1, msg);
+        exc_fill_from_args(ts, e);
+        return obj_val(e);
+    }
+    return msg == CS_UNBOUND ? obj_call0(ts, obj_val(type)) : obj_call1(ts, obj_val(type), msg);
+}
+
+Value exc_raise_v(ThreadState *ts, TypeObj *type, const char *fmt, va_list ap) {
+    Value msg = str_format_cv(ts, fmt, ap);
+    if (msg == CS_ERR) {
+        return CS_ERR;
+    }
+    Value e = make_exc(ts, type, msg);
+    if (e == CS_ERR) {
+        return CS_ERR;
+    }
+    exc_set(ts, e);
+    return CS_ERR;
+}
+
+Value exc_raise(ThreadState *ts, TypeObj *type, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    exc_raise_v(ts, type, fmt, ap);
+    va_end(ap);
+    return CS_ERR;
+}
+
+int exc_raise_int(ThreadState *ts, TypeObj *type, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    exc_raise_v(ts, type, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+void *exc_raise_ptr(ThreadState *ts, TypeObj *type, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    exc_raise_v(ts, type, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+Value exc_new(ThreadState *ts, TypeObj *type, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Value msg = str_format_cv(ts, fmt, ap);
+    va_end(ap);
+    if (msg == CS_ERR) {
+        return CS_ERR;
+    }
+    return make_exc(ts, type, msg);
+}
+
+Value exc_raise_args(ThreadState *ts, TypeObj *type, const Value *args, size_t nargs) {
+    Value e;
+    if (!(type->flags & TYPE_HEAP)) {
+        ExcObj *eo = exc_alloc(ts, type);
+        eo->args = tuple_from_array(ts, args, nargs);
+        exc_fill_from_args(ts, eo);
+        e = obj_val(eo);
+    } else {
+        e = obj_call(ts, obj_val(type), args, nargs, NULL);
+        if (e == CS_ERR) {
+            return CS_ERR;
+        }
+    }
+    exc_set(ts, e);
+    return CS_ERR;
+}
+
+// `raise X`: X is an instance, or a class to instantiate with no arguments.
+Value exc_raise_value(ThreadState *ts, Value exc) {
+    if (is_obj(exc) && type_of(exc)->flags & TYPE_TYPE_SUBCLASS) {
+        TypeObj *t = (TypeObj *)as_obj(exc);
+        if (!(t->flags & TYPE_EXCEPTION)) {
+            return exc_raise(ts, exc_TypeError, "exceptions must derive from BaseException");
+        }
+        Value inst = obj_call0(ts, exc);
+        if (inst == CS_ERR) {
+            return CS_ERR;
+        }
+        if (!exc_is_instance(inst, exc_BaseException)) {
+            return exc_raise(ts, exc_TypeError,
+                             "calling %R should have returned an instance of BaseException, "
+                             "not %T",
+                             exc, inst);
+        }
+        exc = inst;
+    } else if (!exc_is_instance(exc, exc_BaseException)) {
+        return exc_raise(ts, exc_TypeError, "exceptions must derive from BaseException");
+    }
+    exc_set(ts, exc);
+    return CS_ERR;
+}
+
+static TypeObj *errno_type(int err) {
+    switch (err) {
+    case ENOENT:
+        return exc_FileNotFoundError;
+    case EEXIST:
+        return exc_FileExistsError;
+    case EACCES:
+    case EPERM:
+        return exc_PermissionError;
+    case EISDIR:
+        return exc_IsADirectoryError;
+    case ENOTDIR:
+        return exc_NotADirectoryError;
+    case EPIPE:
+    case ESHUTDOWN:
+        return exc_BrokenPipeError;
+    case ECONNREFUSED:
+        return exc_ConnectionRefusedError;
+    case ECONNRESET:
+        return exc_ConnectionResetError;
+    case ECONNABORTED:
+        return exc_ConnectionAbortedError;
+    case ETIMEDOUT:
+        return exc_TimeoutError;
+    case EINTR:
+        return exc_InterruptedError;
+    case ECHILD:
+        return exc_ChildProcessError;
+    case ESRCH:
+        return exc_ProcessLookupError;
+    case EAGAIN:
+    case EALREADY:
+    case EINPROGRESS:
+        return exc_BlockingIOError;
+    default:
+        return exc_OSError;
+    }
+}
+
+Value exc_raise_errno(ThreadState *ts, int err, Value filename) {
+    TypeObj *type = errno_type(err);
+    Value args[3];
+    args[0] = small_int_val(err);
+    args[1] = str_from_cstr(ts, strerror(err));
+    args[2] = filename;
+    size_t n = (filename == CS_UNBOUND || filename == CS_NONE) ? 2 : 3;
+    ExcObj *e = exc_alloc(ts, type);
+    e->args = tuple_from_array(ts, args, 2);
+    e->extra[0] = args[0];
+    e->extra[1] = args[1];
+    e->extra[2] = n == 3 ? filename : CS_NONE;
+    exc_set(ts, obj_val(e));
+    return CS_ERR;
+}
+
+Value exc_no_memory(ThreadState *ts) {
+    // Allocating the MemoryError itself is small; the failed request was large.
+    return exc_raise(ts, exc_MemoryError, "");
+}
+
+Value exc_syntax_error(ThreadState *ts, TypeObj *type, const char *msg, const char *filename,
+                       int lineno, int offset, int end_lineno, int end_offset, const char *text) {
+    ExcObj *e = exc_alloc(ts, type);
+    Value m = str_from_cstr(ts, msg);
+    Value fn = str_from_cstr(ts, filename ? filename : "<string>");
+    Value tx = text ? str_decode_utf8(ts, text, strlen(text)) : CS_NONE;
+    if (tx == CS_ERR) {
+        exc_clear(ts);
+        tx = CS_NONE;
+    }
+    Value details = tuple_pack(ts, 6, fn, small_int_val(lineno), small_int_val(offset), tx,
+                               small_int_val(end_lineno), small_int_val(end_offset));
+    e->args = tuple_pack(ts, 2, m, details);
+    e->value = m; // msg
+    e->extra[0] = fn;
+    e->extra[1] = small_int_val(lineno);
+    e->extra[2] = small_int_val(offset);
+    e->extra[3] = tx;
+    exc_set(ts, obj_val(e));
+    return CS_ERR;
+}
+
+static Value syn_get_end_lineno(ThreadState *ts, Value self) {
+    ExcObj *e = (ExcObj *)as_obj(self);
+    TupleObj *a = as_tuple(e->args);
+    if (a->len == 2 && tuple_check(a->items[1]) && as_tuple(a->items[1])->len == 6) {
+        return as_tuple(a->items[1])->items[4];
+    }
+    return CS_NONE;
+}
+static Value syn_get_end_offset(ThreadState *ts, Value self) {
+    ExcObj *e = (ExcObj *)as_obj(self);
+    TupleObj *a = as_tuple(e->args);
+    if (a->len == 2 && tuple_check(a->items[1]) && as_tuple(a->items[1])->len == 6) {
+        return as_tuple(a->items[1])->items[5];
+    }
+    return CS_NONE;
+}
+
+static const GetSetDef syntax_getsets[] = {
+    {"msg", get_value, set_value},
+    {"filename", get_extra0, set_extra0},
+    {"lineno", get_extra1, set_extra1},
+    {"offset", get_extra2, set_extra2},
+    {"text", get_extra3, set_extra3},
+    {"end_lineno", syn_get_end_lineno, NULL},
+    {"end_offset", syn_get_end_offset, NULL},
+    {NULL, NULL, NULL},
+};
+
+static Value syntax_str(ThreadState *ts, Value self) {
+    ExcObj *e = (ExcObj *)as_obj(self);
+    if (e->value == CS_NONE) {
+        return exc_tp_str(ts, self);
+    }
+    if (e->extra[0] != CS_NONE && e->extra[1] != CS_NONE) {
+        const char *fn = str_cstr(e->extra[0]);
+        const char *base = strrchr(fn, '/');
+        return str_format_c(ts, "%S (%s, line %S)", e->value, base ? base + 1 : fn, e->extra[1]);
+    }
+    return obj_str(ts, e->value);
+}
+
+void exc_init_syntax_type(void) {
+    exc_type_SyntaxError.getsets = syntax_getsets;
+    exc_type_SyntaxError.str = syntax_str;
+}
+
+// ---------------------------------------------------------------------------
+// Pending-exception helpers
+
+Value exc_fetch(ThreadState *ts) {
+    Value e = ts->exc;
+    ts->exc = CS_UNBOUND;
+    return e;
+}
+
+void exc_restore(ThreadState *ts, Value exc) {
+    ts->exc = exc;
+}
+
+void exc_clear(ThreadState *ts) {
+    ts->exc = CS_UNBOUND;
+}
+
+bool exc_matches(ThreadState *ts, TypeObj *type) {
+    return ts->exc != CS_UNBOUND && exc_is_instance(ts->exc, type);
+}
+
+Value exc_args(Value exc) {
+    return ((ExcObj *)as_obj(exc))->args;
+}
+
+Value exc_get_value(Value exc) {
+    return ((ExcObj *)as_obj(exc))->value;
+}
+
+// ---------------------------------------------------------------------------
+// Printing
+
+// Writes to sys.stderr when it is set and writable, else to fd 2 directly.
+static void err_write(ThreadState *ts, const char *s, size_t n) {
+    fwrite(s, 1, n, stderr);
+    (void)ts;
+}
+
+static void err_puts(ThreadState *ts, const char *s) {
+    err_write(ts, s, strlen(s));
+}
+
+// Reads line `lineno` of a file into buf (without the newline); false if unavailable.
+static bool source_line(const char *filename, int lineno, char *buf, size_t n) {
+    if (!filename || filename[0] == '<' || lineno <= 0) {
+        return false;
+    }
+    FILE *f = fopen(filename, "r");
+    if (!f) {
+        return false;
+    }
+    int line = 1;
+    size_t len = 0;
+    int c;
+    bool found = false;
+    while ((c = fgetc(f)) != EOF) {
+        if (line == lineno) {
+            found = true;
+            if (c == '\n') {
+                break;
+            }
+            if (len + 1 < n) {
+                buf[len++] = (char)c;
+            }
+        } else if (c == '\n') {
+            line++;
+            if (line > lineno) {
+                break;
+            }
+        }
+    }
+    fclose(f);
+    buf[len] = 0;
+    return found;
+}
+
+static const char *skip_ws(const char *s) {
+    while (*s == ' ' || *s == '\t' || *s == '\f') {
+        s++;
+    }
+    return s;
+}
+
+static void print_tb_entry(ThreadState *ts, CodeObj *code, int lineno) {
+    char head[1024];
+    snprintf(head, sizeof head, "  File \"%s\", line %d, in %s\n", code->filename->data, lineno,
+             code->name->data);
+    err_puts(ts, head);
+    char line[4096];
+    if (source_line(code->filename->data, lineno, line, sizeof line)) {
+        const char *s = skip_ws(line);
+        size_t len = strlen(s);
+        while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\r' || s[len - 1] == '\t')) {
+            len--;
+        }
+        if (len > 0) {
+            err_puts(ts, "    ");
+            err_write(ts, s, len);
+            err_puts(ts, "\n");
+        }
+    }
+}
+
+// CPython collapses runs of more than 3 identical entries.
+static void print_traceback(ThreadState *ts, TracebackObj *tb) {
+    CodeObj *last_code = NULL;
+    int last_line = -1, repeats = 0;
+    for (; tb; tb = tb->next) {
+        CodeObj *code = (CodeObj *)as_obj(tb->code);
+        if (code == last_code && tb->lineno == last_line) {
+            repeats++;
+            if (repeats >= 3) {
+                continue;
+            }
+        } else {
+            if (repeats >= 3) {
+                char msg[128];
+                snprintf(msg, sizeof msg, "  [Previous line repeated %d more time%s]\n",
+                         repeats - 2, repeats - 2 == 1 ? "" : "s");
+                err_puts(ts, msg);
+            }
+            repeats = 0;
+            last_code = code;
+            last_line = tb->lineno;
+        }
+        print_tb_entry(ts, code, tb->lineno);
+    }
+    if (repeats >= 3) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "  [Previous line repeated %d more time%s]\n", repeats - 2,
+                 repeats - 2 == 1 ? "" : "s");
+        err_puts(ts, msg);
+    }
+}
+
+static void print_syntax_details(ThreadState *ts, ExcObj *e) {
+    if (e->extra[0] == CS_NONE) {
+        return;
+    }
+    char buf[1200];
+    int lineno = is_small_int(e->extra[1]) ? (int)as_small_int(e->extra[1]) : 0;
+    snprintf(buf, sizeof buf, "  File \"%s\", line %d\n", str_cstr(e->extra[0]), lineno);
+    err_puts(ts, buf);
+    if (e->extra[3] == CS_NONE || !str_check(e->extra[3])) {
+        return;
+    }
+    const char *text = str_cstr(e->extra[3]);
+    size_t tlen = strlen(text);
+    while (tlen > 0 && (text[tlen - 1] == '\n' || text[tlen - 1] == '\r')) {
+        tlen--;
+    }
+    const char *s = skip_ws(text);
+    size_t strip = (size_t)(s - text);
+    if (strip > tlen) {
+        strip = tlen;
+    }
+    err_puts(ts, "    ");
+    err_write(ts, s, tlen - strip);
+    err_puts(ts, "\n");
+    Value offv = e->extra[2];
+    if (!is_small_int(offv) || as_small_int(offv) < 1) {
+        return;
+    }
+    // Offsets count characters (1-based); the caret sits under them.
+    int64_t off = as_small_int(offv) - 1;
+    Value endv = syn_get_end_offset(ts, obj_val(e));
+    Value endl = syn_get_end_lineno(ts, obj_val(e));
+    int64_t width = 1;
+    if (is_small_int(endv) && is_small_int(endl) && as_small_int(endl) == lineno &&
+        as_small_int(endv) - 1 > off) {
+        width = as_small_int(endv) - 1 - off;
+    }
+    size_t nchars_strip = utf8_count(text, strip);
+    int64_t col = off - (int64_t)nchars_strip;
+    if (col < 0) {
+        col = 0;
+    }
+    size_t line_chars = utf8_count(s, tlen - strip);
+    if ((size_t)col > line_chars) {
+        col = (int64_t)line_chars;
+    }
+    if ((size_t)(col + width) > line_chars + 1) {
+        width = (int64_t)line_chars + 1 - col;
+        if (width < 1) {
+            width = 1;
+        }
+    }
+    err_puts(ts, "    ");
+    for (int64_t i = 0; i < col; i++) {
+        err_puts(ts, " ");
+    }
+    for (int64_t i = 0; i < width; i++) {
+        err_puts(ts, "^");
+    }
+    err_puts(ts, "\n");
+}
+
+// "ZeroDivisionError: division by zero", with the module prefix CPython
+// prints for classes outside builtins and __main__.
+static void print_exc_line(ThreadState *ts, Value exc) {
+    TypeObj *t = type_of(exc);
+    StrBuf b;
+    str_buf_init(&b);
+    if (t->flags & TYPE_HEAP) {
+        Value mod = CS_UNBOUND;
+        dict_get_cstr(t->dict, "__module__", &mod);
+        if (mod != CS_UNBOUND && str_check(mod) && strcmp(str_cstr(mod), "__main__") != 0 &&
+            strcmp(str_cstr(mod), "builtins") != 0) {
+            str_buf_append_cstr(&b, str_cstr(mod));
+            str_buf_append_char(&b, '.');
+        }
+        str_buf_append_cstr(&b, t->qualname ? t->qualname->data : t->name);
+    } else {
+        str_buf_append_cstr(&b, t->name);
+    }
+    Value s = obj_str(ts, exc);
+    if (s == CS_ERR) {
+        exc_clear(ts);
+        str_buf_append_cstr(&b, ": <exception str() failed>");
+    } else if (as_str(s)->len > 0) {
+        str_buf_append_cstr(&b, ": ");
+        str_buf_append(&b, as_str(s)->data, as_str(s)->len);
+    }
+    str_buf_append_char(&b, '\n');
+    err_write(ts, b.data, b.len);
+    str_buf_free(&b);
+}
+
+static void print_notes(ThreadState *ts, Value exc) {
+    ExcObj *e = (ExcObj *)as_obj(exc);
+    Value notes;
+    if (!e->dict || !dict_get_cstr(e->dict, "__notes__", &notes) || !list_check(notes)) {
+        return;
+    }
+    ListObj *l = as_list(notes);
+    for (size_t i = 0; i < l->len; i++) {
+        Value s = obj_str(ts, l->items[i]);
+        if (s == CS_ERR) {
+            exc_clear(ts);
+            continue;
+        }
+        err_puts(ts, str_cstr(s));
+        err_puts(ts, "\n");
+    }
+}
+
+static void print_one(ThreadState *ts, Value exc, int depth) {
+    if (!exc_is_instance(exc, exc_BaseException)) {
+        return;
+    }
+    ExcObj *e = (ExcObj *)as_obj(exc);
+    if (depth < 100) {
+        if (e->cause != CS_NONE && exc_is_instance(e->cause, exc_BaseException)) {
+            print_one(ts, e->cause, depth + 1);
+            err_puts(ts, "\nThe above exception was the direct cause of the following "
+                         "exception:\n\n");
+        } else if (e->context != CS_NONE && !e->suppress_context &&
+                   exc_is_instance(e->context, exc_BaseException)) {
+            print_one(ts, e->context, depth + 1);
+            err_puts(ts, "\nDuring handling of the above exception, another exception "
+                         "occurred:\n\n");
+        }
+    }
+    if (e->traceback) {
+        err_puts(ts, "Traceback (most recent call last):\n");
+        print_traceback(ts, e->traceback);
+    }
+    if (exc_is_instance(exc, exc_SyntaxError)) {
+        print_syntax_details(ts, e);
+        Value m = e->value;
+        TypeObj *t = type_of(exc);
+        StrBuf b;
+        str_buf_init(&b);
+        str_buf_append_cstr(&b, t->name);
+        if (m != CS_NONE) {
+            Value s = obj_str(ts, m);
+            if (s != CS_ERR && as_str(s)->len) {
+                str_buf_append_cstr(&b, ": ");
+                str_buf_append(&b, as_str(s)->data, as_str(s)->len);
+            }
+            exc_clear(ts);
+        }
+        str_buf_append_char(&b, '\n');
+        err_write(ts, b.data, b.len);
+        str_buf_free(&b);
+    } else {
+        print_exc_line(ts, exc);
+    }
+    print_notes(ts, exc);
+}
+
+void exc_print(ThreadState *ts, Value exc) {
+    Value saved = ts->exc;
+    ts->exc = CS_UNBOUND;
+    print_one(ts, exc, 0);
+    fflush(stderr);
+    ts->exc = saved;
+}

@@ -1,0 +1,446 @@
+// The garbage collector: allocation, the root set, mark and sweep.
+//
+// Invariants (see vm/gc.h for the rooting rule C code follows):
+// - Every heap object is on heap->objects exactly once; static objects
+//   (GC_PERMANENT) never are.
+// - Outside a collection no object has GC_MARKED set.
+// - Every Value slot the collector reads (frame slots, container items,
+//   temps) holds a live value or a sentinel: frames are filled with
+//   CS_UNBOUND when pushed, so the whole slot area of a frame can be marked
+//   without knowing the exact stack pointer of a running frame.
+// - Sweeping finalizes every dead object before freeing any, so a
+//   finalizer may still read its (possibly dead) type.
+// - Collections run only on the thread holding the GIL, never re-entrantly.
+#include "vm/gc.h"
+
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/dict.h"
+#include "vm/exc.h"
+#include "vm/frame.h"
+#include "vm/state.h"
+
+#define TYPE(t) extern TypeObj t;
+#include "vm/builtin_types.def"
+#undef TYPE
+
+// Small objects come from per-size-class free lists carved out of 64 KiB
+// blocks (class k holds objects of (k + 1) * 16 bytes); larger ones from
+// calloc. The class is kept in bits 8..15 of gc_flags (0: calloc'd). Under
+// AddressSanitizer every object is calloc'd so use-after-free is caught.
+#define POOL_CLASSES 16
+#define POOL_GRAIN 16
+#define POOL_BLOCK (64u * 1024u)
+#define GC_CLASS_SHIFT 8
+#define GC_CLASS_MASK (0xFFu << GC_CLASS_SHIFT)
+#if defined(__SANITIZE_ADDRESS__)
+#define USE_POOLS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define USE_POOLS 0
+#endif
+#endif
+#ifndef USE_POOLS
+#define USE_POOLS 1
+#endif
+
+typedef struct FreeCell {
+    struct FreeCell *next;
+} FreeCell;
+
+typedef struct PoolBlock {
+    struct PoolBlock *next;
+} PoolBlock;
+
+typedef struct GcHeap {
+    Obj *objects;
+    size_t allocated_since; // bytes allocated since the last collection
+    size_t threshold;       // collect when allocated_since passes this
+    size_t live_bytes;      // after the last collection
+    size_t live_objects;
+    bool stress;      // CS_GC_STRESS: collect at every allocation
+    bool log;         // CS_GC_LOG: one line per collection on stderr
+    bool collecting;
+    int disabled;     // > 0 while start-up builds the core tables
+    Value **roots;
+    size_t nroots, cap_roots;
+    GcStats stats;
+    FreeCell *free_lists[POOL_CLASSES];
+    PoolBlock *blocks;
+} GcHeap;
+
+struct GcState {
+    Obj **gray;
+    size_t ngray, cap_gray;
+    Obj **statics; // permanent objects marked this cycle (marks cleared after)
+    size_t nstatics, cap_statics;
+};
+
+#define GC_MIN_THRESHOLD (4u << 20)
+
+
+static void fatal_oom(void) {
+    fputs("cs: fatal error: out of memory\n", stderr);
+    abort();
+}
+
+static void *grow_array(void *p, size_t *cap, size_t elem, size_t need) {
+    if (need <= *cap) {
+        return p;
+    }
+    size_t ncap = *cap ? *cap * 2 : 64;
+    while (ncap < need) {
+        ncap *= 2;
+    }
+    void *np = realloc(p, ncap * elem);
+    if (!np) {
+        fatal_oom();
+    }
+    *cap = ncap;
+    return np;
+}
+
+// ---------------------------------------------------------------------------
+// Heap set-up
+
+static GcHeap *heap_of(Interp *interp) {
+    if (!interp->heap) {
+        GcHeap *h = calloc(1, sizeof *h);
+        if (!h) {
+            fatal_oom();
+        }
+        const char *s = getenv("CS_GC_STRESS");
+        h->stress = s && *s && *s != '0';
+        const char *l = getenv("CS_GC_LOG");
+        h->log = l && *l && *l != '0';
+        h->threshold = GC_MIN_THRESHOLD;
+        interp->heap = h;
+    }
+    return interp->heap;
+}
+
+void gc_add_root(Interp *interp, Value *slot) {
+    GcHeap *h = heap_of(interp);
+    h->roots = grow_array(h->roots, &h->cap_roots, sizeof(Value *), h->nroots + 1);
+    h->roots[h->nroots++] = slot;
+}
+
+void gc_disable(Interp *interp) {
+    heap_of(interp)->disabled++;
+}
+
+void gc_enable(Interp *interp) {
+    heap_of(interp)->disabled--;
+}
+
+// ---------------------------------------------------------------------------
+// Allocation
+
+static void maybe_collect(ThreadState *ts, size_t size) {
+    GcHeap *h = heap_of(ts->interp);
+    h->allocated_since += size;
+    if (h->collecting || h->disabled > 0) {
+        return;
+    }
+    if (h->stress || h->allocated_since >= h->threshold) {
+        gc_collect(ts);
+    }
+}
+
+// Refills a size class's free list from a new block.
+static void pool_refill(GcHeap *h, size_t cls) {
+    size_t cell = (cls + 1) * POOL_GRAIN;
+    PoolBlock *b = malloc(POOL_BLOCK);
+    if (!b) {
+        fatal_oom();
+    }
+    b->next = h->blocks;
+    h->blocks = b;
+    char *p = (char *)b + POOL_GRAIN; // the block header takes the first grain
+    char *end = (char *)b + POOL_BLOCK;
+    for (; p + cell <= end; p += cell) {
+        FreeCell *c = (FreeCell *)p;
+        c->next = h->free_lists[cls];
+        h->free_lists[cls] = c;
+    }
+}
+
+static Obj *raw_alloc(GcHeap *h, size_t size, uint32_t *cls_bits) {
+    if (USE_POOLS && size <= POOL_CLASSES * POOL_GRAIN) {
+        size_t cls = (size - 1) / POOL_GRAIN;
+        if (!h->free_lists[cls]) {
+            pool_refill(h, cls);
+        }
+        FreeCell *c = h->free_lists[cls];
+        h->free_lists[cls] = c->next;
+        memset(c, 0, (cls + 1) * POOL_GRAIN);
+        *cls_bits = (uint32_t)(cls + 1) << GC_CLASS_SHIFT;
+        return (Obj *)c;
+    }
+    *cls_bits = 0;
+    return calloc(1, size);
+}
+
+static size_t obj_size(Obj *o) {
+    uint32_t cls = (o->gc_flags & GC_CLASS_MASK) >> GC_CLASS_SHIFT;
+    return cls ? cls * POOL_GRAIN : malloc_usable_size(o);
+}
+
+static void raw_free(GcHeap *h, Obj *o) {
+    uint32_t cls = (o->gc_flags & GC_CLASS_MASK) >> GC_CLASS_SHIFT;
+    if (cls) {
+        FreeCell *c = (FreeCell *)o;
+        c->next = h->free_lists[cls - 1];
+        h->free_lists[cls - 1] = c;
+    } else {
+        free(o);
+    }
+}
+
+void *gc_alloc(ThreadState *ts, TypeObj *type, size_t size) {
+    maybe_collect(ts, size);
+    GcHeap *h = ts->interp->heap;
+    uint32_t cls_bits;
+    Obj *o = raw_alloc(h, size, &cls_bits);
+    if (!o) {
+        gc_collect(ts);
+        o = raw_alloc(h, size, &cls_bits);
+        if (!o) {
+            fatal_oom();
+        }
+    }
+    o->gc_flags = cls_bits;
+    o->type = type;
+    o->gc_next = h->objects;
+    h->objects = o;
+    h->stats.total_allocated++;
+    gc_temp_push(ts, obj_val(o));
+    return o;
+}
+
+int gc_check_size(ThreadState *ts, size_t size) {
+    // Reject what no machine here can hold; calloc decides the rest.
+    if (size > ((size_t)1 << 40)) {
+        exc_no_memory(ts);
+        return -1;
+    }
+    return 0;
+}
+
+void *gc_xmalloc(ThreadState *ts, size_t size) {
+    maybe_collect(ts, size);
+    void *p = malloc(size ? size : 1);
+    if (!p) {
+        exc_no_memory(ts);
+    }
+    return p;
+}
+
+void *gc_xrealloc(ThreadState *ts, void *p, size_t old_size, size_t new_size) {
+    if (new_size > old_size) {
+        maybe_collect(ts, new_size - old_size);
+    }
+    void *np = realloc(p, new_size ? new_size : 1);
+    if (!np) {
+        exc_no_memory(ts);
+    }
+    return np;
+}
+
+void gc_xfree(Interp *interp, void *p, size_t size) {
+    (void)interp;
+    (void)size;
+    free(p);
+}
+
+// ---------------------------------------------------------------------------
+// Temporary roots
+
+void gc_temp_push(ThreadState *ts, Value v) {
+    if (ts->ntemps == ts->cap_temps) {
+        ts->temps = grow_array(ts->temps, &ts->cap_temps, sizeof(Value), ts->ntemps + 1);
+    }
+    ts->temps[ts->ntemps++] = v;
+}
+
+size_t gc_temp_mark(ThreadState *ts) {
+    return ts->ntemps;
+}
+
+void gc_temp_reset(ThreadState *ts, size_t mark) {
+    if (mark < ts->ntemps) {
+        ts->ntemps = mark;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Marking
+
+void gc_mark_obj(GcState *gc, Obj *o) {
+    if (!o || (o->gc_flags & GC_MARKED)) {
+        return;
+    }
+    o->gc_flags |= GC_MARKED;
+    if (o->gc_flags & GC_PERMANENT) {
+        gc->statics = grow_array(gc->statics, &gc->cap_statics, sizeof(Obj *), gc->nstatics + 1);
+        gc->statics[gc->nstatics++] = o;
+    }
+    gc->gray = grow_array(gc->gray, &gc->cap_gray, sizeof(Obj *), gc->ngray + 1);
+    gc->gray[gc->ngray++] = o;
+}
+
+void gc_mark_value(GcState *gc, Value v) {
+    if (is_obj(v)) {
+        gc_mark_obj(gc, as_obj(v));
+    }
+}
+
+void gc_mark_array(GcState *gc, const Value *vals, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (is_obj(vals[i])) {
+            gc_mark_obj(gc, as_obj(vals[i]));
+        }
+    }
+}
+
+// Blackens gray objects until none is left. Tracing never recurses in C:
+// deep structures (long linked lists) only grow the gray stack.
+static void drain(GcState *gc) {
+    while (gc->ngray > 0) {
+        Obj *o = gc->gray[--gc->ngray];
+        TypeObj *t = o->type;
+        gc_mark_obj(gc, &t->hdr);
+        if (t->trace) {
+            t->trace(o, gc);
+        }
+        if (t->dict_offset && !(o->gc_flags & GC_PERMANENT)) {
+            gc_mark_obj(gc, *(Obj **)((char *)o + t->dict_offset));
+        }
+    }
+}
+
+static void mark_thread(GcState *gc, ThreadState *ts) {
+    for (Frame *f = ts->frame; f; f = f->prev) {
+        frame_trace(f, gc);
+    }
+    gc_mark_value(gc, ts->exc);
+    gc_mark_value(gc, ts->handled);
+    gc_mark_array(gc, ts->temps, ts->ntemps);
+    gc_mark_value(gc, ts->thread_obj);
+    gc_mark_value(gc, ts->async_exc);
+}
+
+static void mark_roots(GcState *gc, Interp *interp) {
+    GcHeap *h = interp->heap;
+#define TYPE(t) gc_mark_obj(gc, &t.hdr);
+#include "vm/builtin_types.def"
+#undef TYPE
+    exc_trace_types(gc);
+    gc_mark_obj(gc, &interp->modules->hdr);
+    gc_mark_obj(gc, interp->builtins ? &interp->builtins->hdr : NULL);
+    gc_mark_obj(gc, interp->builtins_module ? &((Obj *)interp->builtins_module)[0] : NULL);
+    gc_mark_obj(gc, interp->sys_module ? &((Obj *)interp->sys_module)[0] : NULL);
+    gc_mark_obj(gc, interp->interned ? &interp->interned->hdr : NULL);
+    gc_mark_value(gc, interp->sys_path);
+    gc_mark_value(gc, interp->main_file);
+    for (size_t i = 0; i < h->nroots; i++) {
+        gc_mark_value(gc, *h->roots[i]);
+    }
+    for (ThreadState *t = interp->threads; t; t = t->next) {
+        mark_thread(gc, t);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Sweeping
+
+static size_t sweep(GcHeap *h) {
+    // Pass 1: finalize the dead while every type is still intact.
+    for (Obj *o = h->objects; o; o = o->gc_next) {
+        if (!(o->gc_flags & GC_MARKED) && !(o->gc_flags & GC_FINALIZED)) {
+            o->gc_flags |= GC_FINALIZED;
+            if (o->type->finalize) {
+                o->type->finalize(o);
+            }
+        }
+    }
+    // Pass 2: unlink and free them; clear the marks of the living.
+    size_t freed = 0, live = 0, bytes = 0;
+    Obj **link = &h->objects;
+    while (*link) {
+        Obj *o = *link;
+        if (o->gc_flags & GC_MARKED) {
+            o->gc_flags &= ~(uint32_t)GC_MARKED;
+            live++;
+            bytes += obj_size(o);
+            link = &o->gc_next;
+        } else {
+            *link = o->gc_next;
+            raw_free(h, o);
+            freed++;
+        }
+    }
+    h->live_objects = live;
+    h->live_bytes = bytes;
+    return freed;
+}
+
+size_t gc_collect(ThreadState *ts) {
+    Interp *interp = ts->interp;
+    GcHeap *h = heap_of(interp);
+    if (h->collecting || !interp->modules) {
+        return 0;
+    }
+    h->collecting = true;
+    GcState gc = {0};
+    mark_roots(&gc, interp);
+    drain(&gc);
+    size_t freed = sweep(h);
+    for (size_t i = 0; i < gc.nstatics; i++) {
+        gc.statics[i]->gc_flags &= ~(uint32_t)GC_MARKED;
+    }
+    free(gc.gray);
+    free(gc.statics);
+    interp->type_epoch++; // attribute caches may name freed objects
+    h->allocated_since = 0;
+    size_t grow = h->live_bytes;
+    h->threshold = grow > GC_MIN_THRESHOLD ? grow : GC_MIN_THRESHOLD;
+    h->stats.collections++;
+    if (h->log) {
+        fprintf(stderr, "[gc] freed %zu objects, %zu live (%zu bytes)\n", freed, h->live_objects,
+                h->live_bytes);
+    }
+    h->collecting = false;
+    return freed;
+}
+
+GcStats gc_stats(Interp *interp) {
+    GcHeap *h = heap_of(interp);
+    GcStats s = h->stats;
+    s.live_objects = h->live_objects;
+    s.live_bytes = h->live_bytes;
+    return s;
+}
+
+// Frees every object at interpreter shutdown (finalizers first).
+void gc_free_all(Interp *interp) {
+    GcHeap *h = interp->heap;
+    if (!h) {
+        return;
+    }
+    for (Obj *o = h->objects; o; o = o->gc_next) {
+        o->gc_flags &= ~(uint32_t)GC_MARKED;
+    }
+    sweep(h);
+    while (h->blocks) {
+        PoolBlock *b = h->blocks;
+        h->blocks = b->next;
+        free(b);
+    }
+    free(h->roots);
+    free(h);
+    interp->heap = NULL;
+}
