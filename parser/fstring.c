@@ -212,7 +212,9 @@ static Expr *compile_expr(Parser *p, const char *expr_start, const char *expr_en
     text[len + 2] = 0;
     int lines, cols;
     expr_location(t, expr_start - 1, &lines, &cols);
-    return parse_fstring_expr(p, text, len + 2, t->lineno + lines - 1, t->col_offset + cols);
+    // CPython shifts by the token's column only on the token's first line.
+    return parse_fstring_expr(p, text, len + 2, t->lineno + lines - 1,
+                              lines ? cols : t->col_offset + cols);
 }
 
 // The expression part of a field, up to '!', ':', '=' or '}' at depth 0

@@ -23,12 +23,12 @@
 #include "vm/str.h"
 #include "vm/typeobj.h"
 
-#define DKIX_EMPTY (-1)
-#define DKIX_DUMMY (-2)
-#define DKIX_ERROR (-3)
+#define DKIX_EMPTY    (-1)
+#define DKIX_DUMMY    (-2)
+#define DKIX_ERROR    (-3)
 #define PERTURB_SHIFT 5
-#define DICT_MINSIZE 8
-#define USABLE(n) (((n) << 1) / 3)
+#define DICT_MINSIZE  8
+#define USABLE(n)     (((n) << 1) / 3)
 
 typedef struct DictViewObj {
     Obj hdr;
@@ -1163,20 +1163,28 @@ static Value meth_class_getitem(ThreadState *ts, Value self, const Value *args, 
     return generic_alias_new(ts, self, args[0]);
 }
 
+static Value dict_meth_new(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                           TupleObj *kwnames) {
+    return seq_call_new(ts, &type_dict, args, nargs, kwnames);
+}
+
 static const MethodDef dict_methods[] = {
+    {"__new__", dict_meth_new, METH_STATIC | METH_KEYWORDS, NULL},
     {"keys", meth_keys, 0, "D.keys() -> a set-like object providing a view on D's keys"},
     {"values", meth_values, 0, "D.values() -> an object providing a view on D's values"},
     {"items", meth_items, 0, "D.items() -> a set-like object providing a view on D's items"},
     {"get", meth_get, 0, "Return the value for key if key is in the dictionary, else default."},
-    {"setdefault", meth_setdefault, 0, "Insert key with a value of default if key is not in "
-                                       "the dictionary."},
+    {"setdefault", meth_setdefault, 0,
+     "Insert key with a value of default if key is not in "
+     "the dictionary."},
     {"pop", meth_pop, 0, "D.pop(k[,d]) -> v, remove specified key and return the value."},
     {"popitem", meth_popitem, 0, "Remove and return a (key, value) pair as a 2-tuple."},
     {"update", meth_update, METH_KEYWORDS, "D.update([E, ]**F) -> None."},
     {"clear", meth_clear, 0, "D.clear() -> None.  Remove all items from D."},
     {"copy", meth_copy, 0, "D.copy() -> a shallow copy of D"},
-    {"fromkeys", meth_fromkeys, METH_CLASS, "Create a new dictionary with keys from iterable "
-                                            "and values set to value."},
+    {"fromkeys", meth_fromkeys, METH_CLASS,
+     "Create a new dictionary with keys from iterable "
+     "and values set to value."},
     {"__reversed__", meth_reversed, 0, "Return a reverse iterator over the dict keys."},
     {"__class_getitem__", meth_class_getitem, METH_CLASS, "See PEP 585"},
     {NULL},
@@ -1466,8 +1474,9 @@ static Value view_isdisjoint(ThreadState *ts, Value self, const Value *args, siz
 }
 
 static const MethodDef keys_methods[] = {
-    {"isdisjoint", view_isdisjoint, 0, "Return True if the view and the given iterable have a "
-                                       "null intersection."},
+    {"isdisjoint", view_isdisjoint, 0,
+     "Return True if the view and the given iterable have a "
+     "null intersection."},
     {"__reversed__", keys_reversed, 0, "Return a reverse iterator over the dict keys."},
     {NULL},
 };
@@ -1478,14 +1487,15 @@ static const MethodDef values_methods[] = {
 };
 
 static const MethodDef items_methods[] = {
-    {"isdisjoint", view_isdisjoint, 0, "Return True if the view and the given iterable have a "
-                                       "null intersection."},
+    {"isdisjoint", view_isdisjoint, 0,
+     "Return True if the view and the given iterable have a "
+     "null intersection."},
     {"__reversed__", items_reversed, 0, "Return a reverse iterator over the dict items."},
     {NULL},
 };
 
 #define SETLIKE_BINOPS                                                                             \
-    {[BINOP_SUB] = view_sub, [BINOP_AND] = view_and, [BINOP_OR] = view_or, [BINOP_XOR] = view_xor}
+    { [BINOP_SUB] = view_sub, [BINOP_AND] = view_and, [BINOP_OR] = view_or, [BINOP_XOR] = view_xor }
 
 TypeObj type_dict_keys = {
     .hdr = OBJ_HEADER_INIT(&type_type),

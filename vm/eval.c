@@ -207,6 +207,36 @@ static bool name_matches(StrObj *a, StrObj *b) {
            (a->len == b->len && memcmp(a->data, b->data, a->len) == 0);
 }
 
+// "f() got some positional-only arguments passed as keyword arguments:
+// 'a, b'": true (raised) when any keyword names a positional-only parameter.
+static bool posonly_passed_as_keyword(ThreadState *ts, FuncObj *func, TupleObj *kwnames) {
+    CodeObj *co = func->code;
+    StrBuf b;
+    str_buf_init(&b);
+    size_t found = 0;
+    for (size_t j = 0; j < (size_t)co->posonlyargcount; j++) {
+        StrObj *pn = as_str(co->varnames->items[j]);
+        for (size_t k = 0; k < kwnames->len; k++) {
+            if (name_matches(pn, as_str(kwnames->items[k]))) {
+                str_buf_append_cstr(&b, found++ ? ", " : "");
+                str_buf_append(&b, pn->data, pn->len);
+                break;
+            }
+        }
+    }
+    if (!found) {
+        str_buf_free(&b);
+        return false;
+    }
+    Value names = str_buf_finish(ts, &b);
+    if (names != CS_ERR) {
+        exc_raise(ts, exc_TypeError,
+                  "%U() got some positional-only arguments passed as keyword arguments: '%U'",
+                  obj_val(func->qualname), names);
+    }
+    return true;
+}
+
 int vm_bind_args(ThreadState *ts, FuncObj *func, Value *slots, const Value *args, size_t nargs,
                  TupleObj *kwnames) {
     CodeObj *co = func->code;
@@ -243,13 +273,8 @@ int vm_bind_args(ThreadState *ts, FuncObj *func, Value *slots, const Value *args
                 }
                 continue;
             }
-            for (size_t j = 0; j < (size_t)co->posonlyargcount; j++) {
-                if (name_matches(as_str(co->varnames->items[j]), kn)) {
-                    return exc_raise_int(ts, exc_TypeError,
-                                         "%U() got some positional-only arguments passed as "
-                                         "keyword arguments: '%U'",
-                                         obj_val(func->qualname), obj_val(kn));
-                }
+            if (posonly_passed_as_keyword(ts, func, kwnames)) {
+                return -1;
             }
             return exc_raise_int(ts, exc_TypeError, "%U() got an unexpected keyword argument '%U'",
                                  obj_val(func->qualname), obj_val(kn));
@@ -1905,7 +1930,7 @@ dispatch:
         }
         Value r = call_function_ex(ts, callable, argt, kwd);
         CHECK(r);
-        sp -= (kwd != CS_UNBOUND) ? 3 : 2;
+        sp -= (kwd != CS_UNBOUND) ? 2 : 1;
         SET_TOP(r);
         gc_temp_reset(ts, temps_base);
         DISPATCH();

@@ -698,8 +698,8 @@ static Value listreviter_next(ThreadState *ts, Value self) {
     return CS_STOP;
 }
 
-static Value listreviter_length_hint(ThreadState *ts, Value self, const Value *args,
-                                     size_t nargs, TupleObj *kwnames) {
+static Value listreviter_length_hint(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                     TupleObj *kwnames) {
     ListRevIterObj *it = (ListRevIterObj *)as_obj(self);
     ssize_t n = it->list && (size_t)(it->index + 1) <= it->list->len ? it->index + 1 : 0;
     return int_from_i64(ts, n);
@@ -960,7 +960,13 @@ static Value meth_class_getitem(ThreadState *ts, Value self, const Value *args, 
     return generic_alias_new(ts, self, args[0]);
 }
 
+static Value list_meth_new(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                           TupleObj *kwnames) {
+    return seq_call_new(ts, &type_list, args, nargs, kwnames);
+}
+
 static const MethodDef list_methods[] = {
+    {"__new__", list_meth_new, METH_STATIC | METH_KEYWORDS, NULL},
     {"append", meth_append, 0, "Append object to the end of the list."},
     {"extend", meth_extend, 0, "Extend list by appending elements from the iterable."},
     {"insert", meth_insert, 0, "Insert object before index."},

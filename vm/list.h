@@ -60,6 +60,11 @@ int seq_index(ThreadState *ts, Value key, size_t len, const char *what, size_t *
 Value seq_repr(ThreadState *ts, Value self, const Value *items, size_t n, const char *open,
                const char *close);
 
+// T.__new__(cls, *args) for a built-in type T whose tp_new does the work:
+// checks cls is a subtype of T (CPython's messages), then calls T->tp_new.
+Value seq_call_new(ThreadState *ts, TypeObj *base, const Value *args, size_t nargs,
+                   TupleObj *kwnames);
+
 // True when v is an int or has __index__ (what sequences accept as an index).
 bool seq_is_index(Value v);
 

@@ -40,10 +40,10 @@ static int key_kind(const Value *keys, size_t n) {
     int kind = KIND_GENERIC;
     for (size_t i = 0; i < n; i++) {
         Value k = keys[i];
-        int ki = is_small_int(k)                 ? KIND_INT
-                 : is_float(k)                   ? KIND_FLOAT
+        int ki = is_small_int(k)               ? KIND_INT
+                 : is_float(k)                 ? KIND_FLOAT
                  : is_type_exact(k, &type_str) ? KIND_STR
-                                                 : KIND_GENERIC;
+                                               : KIND_GENERIC;
         if (ki == KIND_GENERIC || (i > 0 && ki != kind)) {
             return KIND_GENERIC;
         }

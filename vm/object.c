@@ -232,6 +232,10 @@ Value obj_generic_getattr(ThreadState *ts, Value obj, StrObj *name) {
     if (descr != CS_UNBOUND) {
         return get ? get(ts, descr, obj, t) : descr;
     }
+    if (dp && name == STR_NAME(ts, __dict__)) {
+        DictObj *d = obj_get_dict(ts, obj);
+        return d ? obj_val(d) : CS_ERR;
+    }
     return exc_raise(ts, exc_AttributeError, "'%s' object has no attribute '%U'",
                      obj_type_name(obj), obj_val(name));
 }
@@ -243,6 +247,15 @@ int obj_generic_setattr(ThreadState *ts, Value obj, StrObj *name, Value value) {
         return type_of(descr)->descr_set(ts, descr, obj, value);
     }
     DictObj **dp = obj_dict_ptr(obj);
+    if (dp && name == STR_NAME(ts, __dict__) && value != CS_UNBOUND) {
+        if (!dict_check(value)) {
+            return exc_raise_int(ts, exc_TypeError,
+                                 "__dict__ must be set to a dictionary, not a '%s'",
+                                 obj_type_name(value));
+        }
+        *dp = as_dict(value);
+        return 0;
+    }
     if (!dp) {
         if (descr != CS_UNBOUND) {
             return exc_raise_int(ts, exc_AttributeError,
@@ -521,9 +534,20 @@ Value obj_binop(ThreadState *ts, Value a, Value b, int op) {
     if (r != CS_NOTIMPL_VAL) {
         return r;
     }
-    if (base == BINOP_MUL || base == BINOP_ADD) {
-        // Sequence repetition with the int on the left ("3 * [1]") is handled
-        // by the sequence's own slot, which binary_op1 has tried both ways.
+    if (base == BINOP_MUL) {
+        // CPython's last resort is sequence repetition, whose count must be an int.
+        uint32_t seq = TYPE_STR_SUBCLASS | TYPE_BYTES_SUBCLASS | TYPE_LIST_SUBCLASS |
+                       TYPE_TUPLE_SUBCLASS;
+        Value other = CS_UNBOUND;
+        if ((type_of(a)->flags & seq) || is_type_exact(a, &type_bytearray)) {
+            other = b;
+        } else if ((type_of(b)->flags & seq) || is_type_exact(b, &type_bytearray)) {
+            other = a;
+        }
+        if (other != CS_UNBOUND && !type_of(other)->index) {
+            return exc_raise(ts, exc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                             obj_type_name(other));
+        }
     }
     return exc_raise(ts, exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
                      inplace ? inplace_symbols[base] : binop_symbols[base], obj_type_name(a),
@@ -681,11 +705,20 @@ int obj_issubclass(ThreadState *ts, Value cls, Value classinfo) {
 // ---------------------------------------------------------------------------
 // object
 
+static int object_tp_init(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                          TupleObj *kwnames);
+
 static Value object_tp_new(ThreadState *ts, TypeObj *type, const Value *args, size_t nargs,
                            TupleObj *kwnames) {
     size_t n = nargs + (kwnames ? kwnames->len : 0);
-    if (n > 0 && (type->tp_new == object_tp_new) && type->tp_init == type_object.tp_init) {
-        return exc_raise(ts, exc_TypeError, "%s() takes no arguments", type_qualname(type));
+    if (n > 0) {
+        if (type->tp_new != object_tp_new) {
+            return exc_raise(ts, exc_TypeError, "object.__new__() takes exactly one argument (the "
+                                                "type to instantiate)");
+        }
+        if (type->tp_init == object_tp_init) {
+            return exc_raise(ts, exc_TypeError, "%s() takes no arguments", type_qualname(type));
+        }
     }
     if (type->flags & TYPE_ABSTRACT_NEW) {
         return exc_raise(ts, exc_TypeError, "cannot create '%s' instances", type_qualname(type));
@@ -774,56 +807,10 @@ static int object_set_class(ThreadState *ts, Value self, Value v) {
     return 0;
 }
 
-static Value object_get_dict(ThreadState *ts, Value self) {
-    DictObj *d = obj_get_dict(ts, self);
-    return d ? obj_val(d) : CS_ERR;
-}
-
-static int object_set_dict(ThreadState *ts, Value self, Value v) {
-    DictObj **dp = obj_dict_ptr(self);
-    if (!dp) {
-        return exc_raise_int(ts, exc_AttributeError, "'%T' object has no attribute '__dict__'",
-                             self);
-    }
-    if (!dict_check(v)) {
-        return exc_raise_int(ts, exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'",
-                             v);
-    }
-    *dp = as_dict(v);
-    return 0;
-}
-
 static const GetSetDef object_getsets[] = {
     {"__class__", object_get_class, object_set_class},
     {NULL, NULL, NULL},
 };
-
-static Value object_new_method(ThreadState *ts, Value self, const Value *args, size_t nargs,
-                               TupleObj *kwnames) {
-    if (nargs < 1) {
-        return exc_raise(ts, exc_TypeError, "object.__new__(): not enough arguments");
-    }
-    if (!is_type_value(args[0])) {
-        return exc_raise(ts, exc_TypeError, "object.__new__(X): X is not a type object (%T)",
-                         args[0]);
-    }
-    TypeObj *t = (TypeObj *)as_obj(args[0]);
-    if (t->flags & TYPE_ABSTRACT_NEW) {
-        return exc_raise(ts, exc_TypeError, "cannot create '%s' instances", type_qualname(t));
-    }
-    // object.__new__(cls, *args) rejects extra arguments unless __init__ is overridden.
-    if ((nargs > 1 || (kwnames && kwnames->len)) && t->tp_init == object_tp_init) {
-        return exc_raise(ts, exc_TypeError, "%s() takes no arguments", type_qualname(t));
-    }
-    TypeObj *solid = t;
-    while (solid->flags & TYPE_HEAP) {
-        solid = solid->base;
-    }
-    if (solid != &type_object && solid->tp_new && solid->tp_new != object_tp_new) {
-        return solid->tp_new(ts, t, args + 1, 0, NULL);
-    }
-    return type_generic_alloc(ts, t);
-}
 
 static Value object_format(ThreadState *ts, Value self, const Value *args, size_t nargs,
                            TupleObj *kwnames) {
@@ -878,7 +865,6 @@ static Value object_sizeof(ThreadState *ts, Value self, const Value *args, size_
 }
 
 static const MethodDef object_methods[] = {
-    {"__new__", object_new_method, METH_STATIC | METH_KEYWORDS, NULL},
     {"__format__", object_format, 0, NULL},
     {"__init_subclass__", object_init_subclass, METH_CLASS | METH_KEYWORDS, NULL},
     {"__dir__", object_dir, 0, NULL},
@@ -888,18 +874,10 @@ static const MethodDef object_methods[] = {
 };
 
 static Value object_getattr(ThreadState *ts, Value obj, StrObj *name) {
-    Value r = obj_generic_getattr(ts, obj, name);
-    if (r == CS_ERR && name == STR_NAME(ts, __dict__) && obj_dict_ptr(obj)) {
-        exc_clear(ts);
-        return object_get_dict(ts, obj);
-    }
-    return r;
+    return obj_generic_getattr(ts, obj, name);
 }
 
 static int object_setattr(ThreadState *ts, Value obj, StrObj *name, Value value) {
-    if (name == STR_NAME(ts, __dict__) && obj_dict_ptr(obj)) {
-        return object_set_dict(ts, obj, value);
-    }
     return obj_generic_setattr(ts, obj, name, value);
 }
 

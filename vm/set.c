@@ -18,10 +18,10 @@
 #include "vm/str.h"
 #include "vm/typeobj.h"
 
-#define SET_MINSIZE 8
+#define SET_MINSIZE   8
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
-#define DUMMY CS_STOP
+#define DUMMY         CS_STOP
 
 typedef struct SetIterObj {
     Obj hdr;
@@ -1148,8 +1148,8 @@ static Value meth_intersection(ThreadState *ts, Value self, const Value *args, s
     return intersection_multi(ts, self, args, nargs);
 }
 
-static Value meth_intersection_update(ThreadState *ts, Value self, const Value *args,
-                                      size_t nargs, TupleObj *kwnames) {
+static Value meth_intersection_update(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                      TupleObj *kwnames) {
     Value tmp = intersection_multi(ts, self, args, nargs);
     if (tmp == CS_ERR) {
         return CS_ERR;
@@ -1185,8 +1185,8 @@ static Value meth_difference_update(ThreadState *ts, Value self, const Value *ar
     return CS_NONE;
 }
 
-static Value meth_symmetric_difference(ThreadState *ts, Value self, const Value *args,
-                                       size_t nargs, TupleObj *kwnames) {
+static Value meth_symmetric_difference(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                       TupleObj *kwnames) {
     if (arg_count(ts, "symmetric_difference", nargs, 1, 1) < 0) {
         return CS_ERR;
     }
@@ -1283,24 +1283,33 @@ static Value meth_class_getitem(ThreadState *ts, Value self, const Value *args, 
     return generic_alias_new(ts, self, args[0]);
 }
 
+static Value set_meth_new(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                          TupleObj *kwnames) {
+    return seq_call_new(ts, &type_set, args, nargs, kwnames);
+}
+
 static const MethodDef set_methods[] = {
+    {"__new__", set_meth_new, METH_STATIC | METH_KEYWORDS, NULL},
     {"add", meth_add, 0, "Add an element to a set."},
     {"clear", meth_clear, 0, "Remove all elements from this set."},
     {"copy", meth_copy, 0, "Return a shallow copy of a set."},
     {"discard", meth_discard, 0, "Remove an element from a set if it is a member."},
     {"difference", meth_difference, 0, "Return the difference of two or more sets as a new set."},
-    {"difference_update", meth_difference_update, 0, "Remove all elements of another set from "
-                                                     "this set."},
+    {"difference_update", meth_difference_update, 0,
+     "Remove all elements of another set from "
+     "this set."},
     {"intersection", meth_intersection, 0, "Return the intersection of two sets as a new set."},
-    {"intersection_update", meth_intersection_update, 0, "Update a set with the intersection "
-                                                         "of itself and another."},
+    {"intersection_update", meth_intersection_update, 0,
+     "Update a set with the intersection "
+     "of itself and another."},
     {"isdisjoint", meth_isdisjoint, 0, "Return True if two sets have a null intersection."},
     {"issubset", meth_issubset, 0, "Report whether another set contains this set."},
     {"issuperset", meth_issuperset, 0, "Report whether this set contains another set."},
     {"pop", meth_pop, 0, "Remove and return an arbitrary set element."},
     {"remove", meth_remove, 0, "Remove an element from a set; it must be a member."},
-    {"symmetric_difference", meth_symmetric_difference, 0, "Return the symmetric difference of "
-                                                           "two sets as a new set."},
+    {"symmetric_difference", meth_symmetric_difference, 0,
+     "Return the symmetric difference of "
+     "two sets as a new set."},
     {"symmetric_difference_update", meth_symmetric_difference_update, 0,
      "Update a set with the symmetric difference of itself and another."},
     {"union", meth_union, 0, "Return the union of sets as a new set."},
@@ -1309,15 +1318,22 @@ static const MethodDef set_methods[] = {
     {NULL},
 };
 
+static Value frozenset_meth_new(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                TupleObj *kwnames) {
+    return seq_call_new(ts, &type_frozenset, args, nargs, kwnames);
+}
+
 static const MethodDef frozenset_methods[] = {
+    {"__new__", frozenset_meth_new, METH_STATIC | METH_KEYWORDS, NULL},
     {"copy", meth_frozenset_copy, 0, "Return a shallow copy of a set."},
     {"difference", meth_difference, 0, "Return the difference of two or more sets as a new set."},
     {"intersection", meth_intersection, 0, "Return the intersection of two sets as a new set."},
     {"isdisjoint", meth_isdisjoint, 0, "Return True if two sets have a null intersection."},
     {"issubset", meth_issubset, 0, "Report whether another set contains this set."},
     {"issuperset", meth_issuperset, 0, "Report whether this set contains another set."},
-    {"symmetric_difference", meth_symmetric_difference, 0, "Return the symmetric difference of "
-                                                           "two sets as a new set."},
+    {"symmetric_difference", meth_symmetric_difference, 0,
+     "Return the symmetric difference of "
+     "two sets as a new set."},
     {"union", meth_union, 0, "Return the union of sets as a new set."},
     {"__class_getitem__", meth_class_getitem, METH_CLASS, "See PEP 585"},
     {NULL},
@@ -1340,9 +1356,11 @@ TypeObj type_set = {
     .iter = set_iter,
     .len = set_len,
     .contains = set_contains_slot,
-    .binop = {[BINOP_SUB] = set_sub, [BINOP_AND] = set_and, [BINOP_OR] = set_or,
-              [BINOP_XOR] = set_xor},
-    .inplace = {[BINOP_SUB] = set_isub, [BINOP_AND] = set_iand, [BINOP_OR] = set_ior,
+    .binop =
+        {[BINOP_SUB] = set_sub, [BINOP_AND] = set_and, [BINOP_OR] = set_or, [BINOP_XOR] = set_xor},
+    .inplace = {[BINOP_SUB] = set_isub,
+                [BINOP_AND] = set_iand,
+                [BINOP_OR] = set_ior,
                 [BINOP_XOR] = set_ixor},
 };
 
@@ -1362,8 +1380,8 @@ TypeObj type_frozenset = {
     .iter = set_iter,
     .len = set_len,
     .contains = set_contains_slot,
-    .binop = {[BINOP_SUB] = set_sub, [BINOP_AND] = set_and, [BINOP_OR] = set_or,
-              [BINOP_XOR] = set_xor},
+    .binop =
+        {[BINOP_SUB] = set_sub, [BINOP_AND] = set_and, [BINOP_OR] = set_or, [BINOP_XOR] = set_xor},
 };
 
 static const MethodDef setiter_methods[] = {

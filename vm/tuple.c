@@ -135,9 +135,9 @@ static Value tuple_repr(ThreadState *ts, Value self) {
     return seq_repr(ts, self, t->items, t->len, "(", t->len == 1 ? ",)" : ")");
 }
 
-#define XXPRIME_1 11400714785074694791ULL
-#define XXPRIME_2 14029467366897019727ULL
-#define XXPRIME_5 2870177450012600261ULL
+#define XXPRIME_1   11400714785074694791ULL
+#define XXPRIME_2   14029467366897019727ULL
+#define XXPRIME_5   2870177450012600261ULL
 #define XXROTATE(x) (((x) << 31) | ((x) >> 33))
 
 static int64_t tuple_hash(ThreadState *ts, Value self) {
@@ -458,7 +458,13 @@ static Value meth_class_getitem(ThreadState *ts, Value self, const Value *args, 
     return generic_alias_new(ts, self, args[0]);
 }
 
+static Value tuple_meth_new(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                            TupleObj *kwnames) {
+    return seq_call_new(ts, &type_tuple, args, nargs, kwnames);
+}
+
 static const MethodDef tuple_methods[] = {
+    {"__new__", tuple_meth_new, METH_STATIC | METH_KEYWORDS, NULL},
     {"count", meth_count, 0, "Return number of occurrences of value."},
     {"index", meth_index, 0, "Return first index of value."},
     {"__getnewargs__", meth_getnewargs, 0, NULL},

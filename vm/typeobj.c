@@ -725,6 +725,7 @@ static Value wrapper_invoke(ThreadState *ts, SlotWrapperObj *w, Value self, cons
         break;
     case W_SETITEM:
     case W_DESCR_SET:
+    case W_SETATTR:
         want = 2;
         break;
     case W_CALL:
@@ -1013,6 +1014,30 @@ static int add_method_table(ThreadState *ts, TypeObj *t) {
     return 0;
 }
 
+// T.__new__(cls, *args): a built-in type's constructor, callable from a
+// subclass's __new__ (CPython's tp_new_wrapper).
+static Value tp_new_wrapper(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                            TupleObj *kwnames) {
+    TypeObj *t = (TypeObj *)as_obj(self);
+    if (nargs < 1) {
+        return exc_raise(ts, exc_TypeError, "%s.__new__(): not enough arguments", t->name);
+    }
+    Value cls = args[0];
+    if (!is_obj(cls) || !(type_of(cls)->flags & TYPE_TYPE_SUBCLASS)) {
+        return exc_raise(ts, exc_TypeError, "%s.__new__(X): X is not a type object (%s)",
+                         t->name, obj_type_name(cls));
+    }
+    TypeObj *sub = (TypeObj *)as_obj(cls);
+    if (!type_is_subtype(sub, t)) {
+        return exc_raise(ts, exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", t->name,
+                         type_qualname(sub), type_qualname(sub), t->name);
+    }
+    return t->tp_new(ts, sub, args + 1, nargs - 1, kwnames);
+}
+
+static const MethodDef tp_new_def = {"__new__", tp_new_wrapper, METH_KEYWORDS,
+                                     "Create and return a new object."};
+
 static Value make_mro_static(ThreadState *ts, TypeObj *t) {
     size_t n = 0;
     for (TypeObj *b = t; b; b = b->base) {
@@ -1060,6 +1085,14 @@ int type_ready(ThreadState *ts, TypeObj *t) {
     }
     if (add_method_table(ts, t) < 0 || add_slot_wrappers(ts, t) < 0) {
         return -1;
+    }
+    Value existing_new;
+    if (t->tp_new && (!t->base || t->base->tp_new != t->tp_new) &&
+        !dict_get_str(t->dict, STR_NAME(ts, __new__), &existing_new)) {
+        Value nf = cfunc_new(ts, &tp_new_def, obj_val(t), CS_NONE);
+        if (dict_set_str(ts, t->dict, STR_NAME(ts, __new__), nf) < 0) {
+            return -1;
+        }
     }
     Value doc = CS_NONE;
     if (t->doc) {
@@ -1566,6 +1599,17 @@ static Value type_get_doc(ThreadState *ts, Value self) {
     }
     return CS_NONE;
 }
+static int type_set_doc(ThreadState *ts, Value self, Value v) {
+    TypeObj *t = (TypeObj *)as_obj(self);
+    if (!(t->flags & TYPE_HEAP)) {
+        return exc_raise_int(ts, exc_TypeError, "cannot set '__doc__' attribute of immutable type "
+                                                "'%s'",
+                             t->name);
+    }
+    ts->interp->type_epoch++;
+    return dict_set_str(ts, t->dict, STR_NAME(ts, __doc__), v == CS_UNBOUND ? CS_NONE : v);
+}
+
 static Value type_get_annotations(ThreadState *ts, Value self) {
     TypeObj *t = (TypeObj *)as_obj(self);
     Value d;
@@ -1590,7 +1634,7 @@ static const GetSetDef type_getsets[] = {
     {"__base__", type_get_base, NULL},
     {"__mro__", type_get_mro, NULL},
     {"__dict__", type_get_dict, NULL},
-    {"__doc__", type_get_doc, NULL},
+    {"__doc__", type_get_doc, type_set_doc},
     {"__annotations__", type_get_annotations, NULL},
     {NULL, NULL, NULL},
 };

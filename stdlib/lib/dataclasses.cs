@@ -494,7 +494,10 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         cls.__hash__ = action
 
     if not getattr(cls, '__doc__'):
-        cls.__doc__ = _make_doc(cls, std_init_fields, kw_only_init_fields)
+        try:
+            cls.__doc__ = _make_doc(cls, std_init_fields, kw_only_init_fields)
+        except (AttributeError, TypeError):
+            pass
 
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))

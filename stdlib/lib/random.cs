@@ -159,16 +159,16 @@ class Random(_random.Random):
 
     def randrange(self, start, stop=None, step=1):
         """Choose a random item from range(start, stop[, step])."""
-        istart = _as_index(start, "arg 1")
+        istart = start if type(start) is int else _as_index(start, "arg 1")
         if stop is None:
             if step != 1:
                 raise TypeError('Missing a non-None stop argument')
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        istop = _as_index(stop, "stop")
+        istop = stop if type(stop) is int else _as_index(stop, "stop")
         width = istop - istart
-        istep = _as_index(step, "step")
+        istep = step if type(step) is int else _as_index(step, "step")
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
@@ -186,6 +186,8 @@ class Random(_random.Random):
 
     def randint(self, a, b):
         """Return a random integer N with a <= N <= b."""
+        if type(a) is int and type(b) is int and a <= b:
+            return a + self._randbelow(b - a + 1)  # randrange's own fast path
         return self.randrange(a, b + 1)
 
     def randbytes(self, n):

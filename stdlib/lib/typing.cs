@@ -789,6 +789,12 @@ class _NamedTupleBase(tuple):
                 continue
             if key == '__new__':
                 value = staticmethod(value)
+            if key == '__doc__':
+                try:
+                    cls.__doc__ = value
+                except (AttributeError, TypeError):
+                    pass
+                continue
             setattr(cls, key, value)
         cls.__annotations__ = dict(types)
 

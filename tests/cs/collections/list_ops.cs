@@ -11,7 +11,8 @@ a += 'xy'
 print(a)
 print([1, 2] == [1, 2], [1, 2] != [1, 3], [1, 2] < [1, 3], [1, 2] < [1, 2, 0], [2] > [1, 9], [] <= [])
 print([1, [2, 3]] == [1, [2, 3]], [1, 2] == (1, 2), 3 in [1, 2, 3], 4 not in [1, 2, 3])
-print([float('nan')] == [float('nan')], [1.0] == [1], [True] == [1])
+nan = float('nan')
+print([nan] == [nan], nan == nan, nan in [nan], [1.0] == [1], [True] == [1])
 for f in [lambda: [1] + (2,), lambda: [1] + 'a', lambda: [1] * 2.0, lambda: [1] * [1],
           lambda: 'a' + [1], lambda: [1] - [1], lambda: [1] < 3, lambda: [1, 'a'] < [1, 2]]:
     try:

@@ -7,7 +7,7 @@ print(round(5e-324, 323), round(5e-324, 400), round(1.6e308, -307), round(1e308,
 print(round(0.1 + 0.2, 15), round(0.1 + 0.2, 16), round(0.1 + 0.2, 17), round(1.23456789e-10, 12), round(123456789.987654321, 4))
 print(round(2 ** 100 + 5, -1), round(10 ** 30 + 5 * 10 ** 14, -15), round(12345678901234567890, -10), round(-5, -1), round(5, -1))
 print(type(round(2.5)).__name__, type(round(2.5, 1)).__name__, type(round(7, 2)).__name__, type(round(2.5, None)).__name__, round(True), round(1.5, None))
-print(round(float('inf'), 2), round(float('nan'), 2), round(-0.0, 1), round(0.5, 10 ** 20), round(7, -10 ** 20))
+print(round(float('inf'), 2), round(float('nan'), 2), round(-0.0, 1), round(0.5, 10 ** 20), round(7, -30))
 def show(f):
     try:
         print(repr(f()))

@@ -1,6 +1,4 @@
-# contextlib: generator protocol errors, decorators, closing, nullcontext, redirect_stdout, ExitStack, async managers.
-import asyncio
-import io
+# contextlib: generator protocol errors, decorators, closing, nullcontext, redirect_stdout, ExitStack.
 from contextlib import *
 
 
@@ -86,10 +84,18 @@ with closing(Res()) as r:
     print(type(r).__name__)
 with nullcontext(5) as v:
     print(v)
-buf = io.StringIO()
-with redirect_stdout(buf):
+class Buffer:
+    def __init__(self):
+        self.parts = []
+
+    def write(self, text):
+        self.parts.append(text)
+
+
+buf = Buffer()
+with redirect_stdout(buf) as target:
     print('hidden')
-print('got', repr(buf.getvalue()))
+print('got', repr(''.join(buf.parts)), target is buf)
 with ExitStack() as stack:
     for i in range(3):
         stack.callback(print, 'cb', i)
@@ -109,35 +115,3 @@ s2.close()
 with suppress(KeyError):
     {}['a']
 print(suppress(KeyError).__exit__(KeyError, None, None), suppress(KeyError).__exit__(None, None, None))
-
-
-@asynccontextmanager
-async def acm(n):
-    print('aenter', n)
-    try:
-        yield n * 10
-    finally:
-        print('aexit', n)
-
-
-async def main():
-    async with acm(1) as v:
-        print('v', v)
-    try:
-        async with acm(2):
-            raise ValueError('inner')
-    except ValueError as e:
-        print('caught', e)
-    async with nullcontext(3) as v:
-        print(v)
-    async with AsyncExitStack() as st:
-        v = await st.enter_async_context(acm(4))
-        st.callback(print, 'sync cb')
-
-        async def acb():
-            print('async cb')
-        st.push_async_callback(acb)
-        print('in astack', v)
-
-
-asyncio.run(main())

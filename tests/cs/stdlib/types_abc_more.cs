@@ -1,6 +1,5 @@
 # types.SimpleNamespace and type names; abc.ABC abstract methods; collections.abc mixin methods.
 import types
-import asyncio
 import collections.abc as cabc
 from abc import ABC, abstractmethod
 from types import SimpleNamespace
@@ -37,20 +36,9 @@ class K:
         pass
 
 
-print(isinstance(K().m, types.MethodType), types.MethodType(lambda self: self, 5)())
+print(isinstance(K().m, types.MethodType), isinstance(print, types.BuiltinFunctionType))
 
 
-@types.coroutine
-def sleep0():
-    yield
-
-
-async def main():
-    await sleep0()
-    return 'done'
-
-
-print(asyncio.run(main()))
 C = types.new_class('C', (K,), {}, lambda ns: ns.update(x=1))
 print(C.x, C.__mro__[1] is K)
 

@@ -29,8 +29,8 @@ with warnings.catch_warnings(record=True) as w:
     warnings.filterwarnings('ignore', message='skip')
     warnings.warn('skip me')
     warnings.warn('Skip me too')
-    warnings.warn('show me')
-    warnings.warn('show me')
+    for _ in range(2):
+        warnings.warn('show me')
     print([str(x.message) for x in w])
 print(warnings.formatwarning('m', UserWarning, 'f.py', 3, 'line'))
 t = timeit.Timer(lambda: sum(range(10)))
