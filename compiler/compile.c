@@ -878,7 +878,7 @@ int compile_class_def(Compiler *c, const Stmt *s) {
     compile_emit(c, OP_LOAD_BUILD_CLASS, 0);
     if (compile_make_closure(c, code, 0) < 0 ||
         compile_load_const(c, compile_str(c, cd->name, strlen(cd->name))) < 0 ||
-        compile_call_helper(c, 2, &cd->bases, &cd->keywords) < 0) {
+        compile_call_helper(c, 2, &cd->bases, &cd->keywords, CLOC(s)) < 0) {
         return -1;
     }
     apply_decorators(c, &cd->decorator_list);
@@ -897,15 +897,16 @@ static int check_future_names(Compiler *c, const Stmt *s) {
     const AliasList *names = &s->v.ImportFrom.names;
     for (int i = 0; i < names->len; i++) {
         const char *n = names->items[i]->name;
+        CLoc at = {s->lineno, s->col_offset, s->lineno, s->col_offset};
         if (strcmp(n, "braces") == 0) {
-            return compile_error(c, CLOC(s), "not a chance");
+            return compile_error(c, at, "not a chance");
         }
         bool ok = false;
         for (int k = 0; known[k] && !ok; k++) {
             ok = strcmp(n, known[k]) == 0;
         }
         if (!ok) {
-            return compile_error(c, CLOC(s), "future feature %s is not defined", n);
+            return compile_error(c, at, "future feature %s is not defined", n);
         }
         if (strcmp(n, "annotations") == 0) {
             c->future_annotations = true;

@@ -741,14 +741,16 @@ static int compile_formatted_value(Compiler *c, const Expr *e) {
 // ---------------------------------------------------------------------------
 // Calls
 
-static int validate_keywords(Compiler *c, const KeywordList *kws) {
+// Keyword names must be unique and not __debug__ (an error placed at the
+// call, as CPython places it).
+static int validate_keywords(Compiler *c, const KeywordList *kws, CLoc call) {
     for (int i = 0; i < kws->len; i++) {
         const Keyword *k = kws->items[i];
         if (k->arg == NULL) {
             continue;
         }
         if (strcmp(k->arg, "__debug__") == 0) {
-            return compile_error(c, CLOC(k), "cannot assign to __debug__");
+            return compile_error(c, call, "cannot assign to __debug__");
         }
         for (int j = i + 1; j < kws->len; j++) {
             const Keyword *o = kws->items[j];
@@ -864,8 +866,9 @@ static bool simple_call_args(const ExprList *args, const KeywordList *kws) {
     return true;
 }
 
-int compile_call_helper(Compiler *c, int n, const ExprList *args, const KeywordList *kws) {
-    if (validate_keywords(c, kws) < 0) {
+int compile_call_helper(Compiler *c, int n, const ExprList *args, const KeywordList *kws,
+                        CLoc call) {
+    if (validate_keywords(c, kws, call) < 0) {
         return -1;
     }
     int nargs = args->len, nkw = kws->len;
@@ -918,7 +921,7 @@ static int compile_call(Compiler *c, const Expr *e) {
     const Expr *f = e->v.Call.func;
     const ExprList *args = &e->v.Call.args;
     const KeywordList *kws = &e->v.Call.keywords;
-    if (validate_keywords(c, kws) < 0) {
+    if (validate_keywords(c, kws, CLOC(e)) < 0) {
         return -1;
     }
     if (f->kind == AST_ATTRIBUTE && f->v.Attribute.ctx == AST_LOAD &&
@@ -930,8 +933,7 @@ static int compile_call(Compiler *c, const Expr *e) {
     if (compile_expr(c, f) < 0) {
         return -1;
     }
-    int rc = compile_call_helper(c, 0, args, kws);
-    return rc;
+    return compile_call_helper(c, 0, args, kws, CLOC(e));
 }
 
 // ---------------------------------------------------------------------------

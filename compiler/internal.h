@@ -254,7 +254,8 @@ int compile_exprs(Compiler *c, const ExprList *l);
 int compile_jump_if(Compiler *c, const Expr *e, int label, bool cond);
 // The arguments of a call whose callable (and `n` extra positional values)
 // are already pushed.
-int compile_call_helper(Compiler *c, int n, const ExprList *args, const KeywordList *kws);
+int compile_call_helper(Compiler *c, int n, const ExprList *args, const KeywordList *kws,
+                        CLoc call);
 void compile_yield_from_loop(Compiler *c, bool await);
 void compile_yield(Compiler *c);
 // Assignment of the value on top of the stack to a target expression.

@@ -189,7 +189,12 @@ typedef struct Dumper {
     char *buf;
     size_t len, cap;
     int flags;
+    int depth; // nesting of the node being printed
 } Dumper;
+
+// Deeper nodes print as "..." so that a long chain (a + a + ... + a) cannot
+// overflow the C stack.
+#define DUMP_MAX_DEPTH 5000
 
 static void put(Dumper *d, const char *s, size_t n) {
     if (d->len + n + 1 > d->cap) {
@@ -493,6 +498,11 @@ static void dump_aux(Dumper *d, const void *node, AstKind kind) {
 // parser/ast.def order: mods, stmts, exprs, auxiliary nodes.
 static void dump_node(Dumper *d, const void *node) {
     AstKind kind = *(const AstKind *)node;
+    if (d->depth >= DUMP_MAX_DEPTH) {
+        puts_(d, "...");
+        return;
+    }
+    d->depth++;
     if (kind <= AST_EXPRESSION) {
         dump_mod(d, node);
     } else if (kind <= AST_CONTINUE) {
@@ -503,6 +513,7 @@ static void dump_node(Dumper *d, const void *node) {
         dump_aux(d, node, kind);
     }
     put(d, ")", 1);
+    d->depth--;
 }
 
 char *ast_dump(const void *node, int flags) {

@@ -597,13 +597,13 @@ static void check_keywords(Parser *p, const KeywordList *kws, const Expr *call) 
     for (int i = 0; i < kws->len; i++) {
         const Keyword *k = kws->items[i];
         const Keyword *bad = NULL;
-        const char *fmt = "keyword argument repeated: %s";
         if (!k->arg) {
             continue;
         }
         if (strcmp(k->arg, "__debug__") == 0) {
-            bad = k;
-            fmt = "cannot assign to %s";
+            parse_defer_error(p, call, call->lineno, call->col_offset, call->end_lineno,
+                              call->end_col_offset, "cannot assign to __debug__");
+            return;
         }
         for (int j = i + 1; !bad && j < kws->len; j++) {
             const Keyword *o = kws->items[j];
@@ -613,7 +613,7 @@ static void check_keywords(Parser *p, const KeywordList *kws, const Expr *call) 
         }
         if (bad) {
             parse_defer_error(p, call, bad->lineno, bad->col_offset, bad->end_lineno,
-                              bad->end_col_offset, fmt, k->arg);
+                              bad->end_col_offset, "keyword argument repeated: %s", k->arg);
             return;
         }
     }
@@ -631,11 +631,10 @@ Expr *parse_call_from(Parser *p, Expr *func, Expr *args, int start) {
 }
 
 void parse_check_class_keywords(Parser *p, const Stmt *cls) {
+    // The keywords are compiled after the class body: order them at its end.
     Expr pos = {0};
-    pos.lineno = cls->lineno;
-    pos.col_offset = cls->col_offset;
-    pos.end_lineno = cls->end_lineno;
-    pos.end_col_offset = cls->end_col_offset;
+    pos.lineno = pos.end_lineno = cls->end_lineno;
+    pos.col_offset = pos.end_col_offset = cls->end_col_offset;
     check_keywords(p, &cls->v.ClassDef.keywords, &pos);
 }
 

@@ -371,7 +371,7 @@ static void set_unclosed_error(Parser *p) {
 }
 
 // Orders compile-time errors as CPython's compiler meets them: the node
-// that starts first (and, at one start, ends first) is compiled first.
+// that starts first, and at one start the outer one (ending later).
 static bool before(const Deferred *d, int l, int c, int el, int ec) {
     if (l != d->lineno) {
         return l < d->lineno;
@@ -379,7 +379,7 @@ static bool before(const Deferred *d, int l, int c, int el, int ec) {
     if (c != d->col) {
         return c < d->col;
     }
-    return el != d->end_lineno ? el < d->end_lineno : ec < d->end_col;
+    return el != d->end_lineno ? el > d->end_lineno : ec > d->end_col;
 }
 
 void parse_defer_error(Parser *p, const Expr *at, int l, int c, int el, int ec, const char *fmt,

@@ -1676,7 +1676,10 @@ Value fileio_from_fd(ThreadState *ts, int fd, const char *mode, const char *name
     f->writable = !reading;
     f->closefd = false;
     Value errors = str_from_cstr(ts, fd == 2 ? "backslashreplace" : "strict");
-    Value t = text_new(ts, f, str_from_cstr(ts, mode), str_from_cstr(ts, "utf-8"), errors, CS_NONE,
+    // POSIX CPython opens the standard streams with newline="\n": lines end at
+    // \n only and nothing is translated.
+    Value nl = str_from_cstr(ts, "\n");
+    Value t = text_new(ts, f, str_from_cstr(ts, mode), str_from_cstr(ts, "utf-8"), errors, nl,
                        line_buffered);
     if (t != CS_ERR && fd == 2) {
         as_text(t)->write_through = true;
@@ -1745,13 +1748,22 @@ static const MethodDef io_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+// io.UnsupportedOperation(OSError, ValueError). Should the class machinery
+// refuse the two bases, it is made with OSError alone rather than failing.
 static Value make_unsupported_operation(ThreadState *ts) {
-    Value bases = tuple_pack(ts, 2, obj_val(exc_OSError), obj_val(exc_ValueError));
     Value d = dict_new(ts);
     if (dict_set_str(ts, as_dict(d), STR_NAME(ts, __module__), str_from_cstr(ts, "io")) < 0) {
         return CS_ERR;
     }
-    return type_new_class(ts, &type_type, str_from_cstr(ts, "UnsupportedOperation"), bases, d);
+    Value name = str_from_cstr(ts, "UnsupportedOperation");
+    Value bases = tuple_pack(ts, 2, obj_val(exc_OSError), obj_val(exc_ValueError));
+    Value cls = type_new_class(ts, &type_type, name, bases, d);
+    if (cls == CS_ERR && exc_matches(ts, exc_TypeError)) {
+        exc_clear(ts);
+        bases = tuple_pack(ts, 1, obj_val(exc_OSError));
+        cls = type_new_class(ts, &type_type, name, bases, d);
+    }
+    return cls;
 }
 
 Value fileio_module_init(ThreadState *ts) {

@@ -601,6 +601,15 @@ static Value builtin_pow(ThreadState *ts, Value self, const Value *args, size_t 
     if (a[2] == CS_UNBOUND || a[2] == CS_NONE) {
         return obj_binop(ts, a[0], a[1], BINOP_POW);
     }
+    bool plain = true, any_float = false;
+    for (int i = 0; i < 3; i++) {
+        plain = plain && is_plain_number(a[i]);
+        any_float = any_float || is_float(a[i]);
+    }
+    if (plain && any_float) { // float.__pow__'s refusal, as CPython words it
+        return exc_raise(ts, exc_TypeError,
+                         "pow() 3rd argument not allowed unless all arguments are integers");
+    }
     return obj_pow3(ts, a[0], a[1], a[2]);
 }
 

@@ -20,7 +20,7 @@
 #include "vm/str.h"
 
 #define MATH_PI 3.141592653589793238462643383279502884
-#define MATH_E 2.718281828459045235360287471352662498
+#define MATH_E  2.718281828459045235360287471352662498
 
 // ---------------------------------------------------------------------------
 // Arguments and errors
@@ -38,6 +38,7 @@ static int check_args(ThreadState *ts, const char *name, size_t nargs, size_t mi
     return 0;
 }
 
+// The METH_O message of CPython's one-argument math functions.
 static int check_one(ThreadState *ts, const char *name, size_t nargs) {
     if (nargs != 1) {
         return exc_raise_int(ts, exc_TypeError, "math.%s() takes exactly one argument (%zu given)",
@@ -97,6 +98,7 @@ static Value math_1(ThreadState *ts, Value arg, double (*fn)(double), bool can_o
         return math_1(ts, args[0], fn, can_overflow);                                              \
     }
 
+// sqrt through a function pointer (glibc may define sqrt as a builtin).
 static double m_sqrt_d(double x) {
     return sqrt(x);
 }
@@ -362,6 +364,8 @@ static Value m_copysign(ThreadState *ts, Value self, const Value *args, size_t n
     return float_val(copysign(x, y));
 }
 
+// fmod(x, +-inf) is x for finite x; a nan from non-nan arguments is a
+// domain error (fmod(inf, y), fmod(x, 0)).
 static Value m_fmod(ThreadState *ts, Value self, const Value *args, size_t nargs,
                     TupleObj *kwnames) {
     double x, y;
@@ -378,6 +382,8 @@ static Value m_fmod(ThreadState *ts, Value self, const Value *args, size_t nargs
     return float_val(r);
 }
 
+// IEEE 754 remainder: x - n*y with n the nearest integer to x/y (ties to
+// even); inf or a zero divisor is a domain error.
 static Value m_remainder(ThreadState *ts, Value self, const Value *args, size_t nargs,
                          TupleObj *kwnames) {
     double x, y;
@@ -436,6 +442,8 @@ static double pow_specials(double x, double y) {
     return 0.0;
 }
 
+// math.pow is always float: unlike **, 0 ** -1 and negative ** fraction
+// are domain errors and overflow is a range error.
 static Value m_pow(ThreadState *ts, Value self, const Value *args, size_t nargs,
                    TupleObj *kwnames) {
     double x, y;
@@ -471,6 +479,8 @@ static Value special_method(ThreadState *ts, Value x, const char *name) {
     return obj_call0(ts, m);
 }
 
+// floor/ceil: the argument's __floor__/__ceil__ when it has one (ints
+// return themselves), else the float rounded and converted to int.
 static Value round_with(ThreadState *ts, const char *fname, const Value *args, size_t nargs,
                         const char *dunder, double (*fn)(double)) {
     if (check_one(ts, fname, nargs) < 0) {
@@ -497,6 +507,7 @@ static Value m_ceil(ThreadState *ts, Value self, const Value *args, size_t nargs
     return round_with(ts, "ceil", args, nargs, "__ceil__", ceil);
 }
 
+// trunc has no float fallback: a type without __trunc__ is a TypeError.
 static Value m_trunc(ThreadState *ts, Value self, const Value *args, size_t nargs,
                      TupleObj *kwnames) {
     if (check_one(ts, "trunc", nargs) < 0) {
@@ -512,6 +523,7 @@ static Value m_trunc(ThreadState *ts, Value self, const Value *args, size_t narg
     return r;
 }
 
+// modf(inf) is (0.0, inf) with inf's sign; C99 modf agrees elsewhere.
 static Value m_modf(ThreadState *ts, Value self, const Value *args, size_t nargs,
                     TupleObj *kwnames) {
     double x;
@@ -526,6 +538,7 @@ static Value m_modf(ThreadState *ts, Value self, const Value *args, size_t nargs
     return tuple_pack(ts, 2, float_val(frac), float_val(ip));
 }
 
+// frexp of 0, inf and nan is (x, 0), as CPython special-cases them.
 static Value m_frexp(ThreadState *ts, Value self, const Value *args, size_t nargs,
                      TupleObj *kwnames) {
     double x;
@@ -537,6 +550,8 @@ static Value m_frexp(ThreadState *ts, Value self, const Value *args, size_t narg
     return tuple_pack(ts, 2, float_val(m), small_int_val(e));
 }
 
+// The exponent must be an int (not __index__); huge exponents saturate,
+// so the result is 0.0 or an OverflowError rather than a conversion error.
 static Value m_ldexp(ThreadState *ts, Value self, const Value *args, size_t nargs,
                      TupleObj *kwnames) {
     double x;
@@ -562,6 +577,8 @@ static Value m_ldexp(ThreadState *ts, Value self, const Value *args, size_t narg
     return float_val(r);
 }
 
+// The gap to the next float away from zero; at the largest float, the gap
+// below it.
 static Value m_ulp(ThreadState *ts, Value self, const Value *args, size_t nargs,
                    TupleObj *kwnames) {
     double x;
@@ -614,6 +631,8 @@ PREDICATE(isnan, isnan(x))
 PREDICATE(isinf, isinf(x))
 PREDICATE(isfinite, isfinite(x))
 
+// PEP 485: close if within rel_tol of either value or within abs_tol;
+// infinities are close only to themselves, nan to nothing.
 static Value m_isclose(ThreadState *ts, Value self, const Value *args, size_t nargs,
                        TupleObj *kwnames) {
     Value a[4];
@@ -642,6 +661,7 @@ static Value m_isclose(ThreadState *ts, Value self, const Value *args, size_t na
 // ---------------------------------------------------------------------------
 // Logarithms: ints beyond the float range still have logarithms.
 
+// log with errno set for the domain errors, as CPython's m_log.
 static double log_d(double x) {
     if (isfinite(x)) {
         if (x > 0.0) {
@@ -657,6 +677,7 @@ static double log_d(double x) {
     return NAN;
 }
 
+// log2/log10 exactly at powers of 2/10 where libm's log would round.
 static double log2_d(double x) {
     if (isfinite(x) && x > 0.0) {
         return log2(x);
@@ -671,6 +692,8 @@ static double log10_d(double x) {
     return log_d(x);
 }
 
+// Ints are handled exactly (CPython's loghelper): non-positive ints are
+// domain errors, and ints too large for a float still have a logarithm.
 static Value log_helper(ThreadState *ts, Value arg, double (*fn)(double)) {
     if (!int_check(arg)) {
         return math_1(ts, arg, fn, false);
@@ -694,6 +717,7 @@ static Value log_helper(ThreadState *ts, Value arg, double (*fn)(double)) {
     return float_val(fn(m) + fn(2.0) * (double)bits);
 }
 
+// log(x, base) is log(x) / log(base); a base of 1 divides by zero.
 static Value m_log(ThreadState *ts, Value self, const Value *args, size_t nargs,
                    TupleObj *kwnames) {
     if (nargs < 1 || nargs > 2) {
@@ -742,6 +766,7 @@ static int index_mpz(ThreadState *ts, Value v, mpz_t z) {
     return 0;
 }
 
+// gcd of any number of ints (__index__), always >= 0; gcd() is 0.
 static Value m_gcd(ThreadState *ts, Value self, const Value *args, size_t nargs,
                    TupleObj *kwnames) {
     mpz_t g, z;
@@ -758,6 +783,7 @@ static Value m_gcd(ThreadState *ts, Value self, const Value *args, size_t nargs,
     return r;
 }
 
+// lcm of any number of ints, always >= 0; lcm() is 1, any 0 gives 0.
 static Value m_lcm(ThreadState *ts, Value self, const Value *args, size_t nargs,
                    TupleObj *kwnames) {
     mpz_t l, z;
@@ -775,6 +801,7 @@ static Value m_lcm(ThreadState *ts, Value self, const Value *args, size_t nargs,
     return r;
 }
 
+// The floor of the exact square root, for ints of any size.
 static Value m_isqrt(ThreadState *ts, Value self, const Value *args, size_t nargs,
                      TupleObj *kwnames) {
     if (check_one(ts, "isqrt", nargs) < 0) {
@@ -796,6 +823,7 @@ static Value m_isqrt(ThreadState *ts, Value self, const Value *args, size_t narg
     return r;
 }
 
+// factorial(n) for int n >= 0 (floats are refused since 3.10).
 static Value m_factorial(ThreadState *ts, Value self, const Value *args, size_t nargs,
                          TupleObj *kwnames) {
     if (check_one(ts, "factorial", nargs) < 0) {
@@ -836,6 +864,7 @@ static int comb_args(ThreadState *ts, Value vn, Value vk, mpz_t n, mpz_t k) {
     return 0;
 }
 
+// comb(n, k) = n! / (k! (n-k)!), 0 when k > n.
 static Value m_comb(ThreadState *ts, Value self, const Value *args, size_t nargs,
                     TupleObj *kwnames) {
     if (check_args(ts, "comb", nargs, 2, 2) < 0) {
@@ -866,6 +895,7 @@ done:
     return result;
 }
 
+// perm(n, k) = n! / (n-k)!, perm(n) = n!, 0 when k > n.
 static Value m_perm(ThreadState *ts, Value self, const Value *args, size_t nargs,
                     TupleObj *kwnames) {
     if (check_args(ts, "perm", nargs, 1, 2) < 0) {
@@ -903,6 +933,8 @@ done:
 // ---------------------------------------------------------------------------
 // Sums and products
 
+// prod(iterable, *, start=1) with the * operator, so it works for any
+// type that multiplies; temps stay bounded on long iterables.
 static Value m_prod(ThreadState *ts, Value self, const Value *args, size_t nargs,
                     TupleObj *kwnames) {
     Value a[2];
@@ -940,6 +972,8 @@ typedef struct Partials {
     size_t n, cap;
 } Partials;
 
+// Adds x to the partials exactly: each step splits a sum into its rounded
+// value and the rounding error (two-sum), keeping the non-zero errors.
 static bool partials_add(Partials *ps, double x) {
     size_t i = 0;
     for (size_t j = 0; j < ps->n; j++) {
@@ -998,6 +1032,8 @@ static double partials_total(const Partials *ps) {
     return hi;
 }
 
+// An infinite or nan item makes the result that (inf + -inf is an error);
+// otherwise the partials' total.
 static Value fsum_finish(ThreadState *ts, Partials *ps, double special, double inf_sum) {
     double r = partials_total(ps);
     free(ps->p);
@@ -1010,6 +1046,9 @@ static Value fsum_finish(ThreadState *ts, Partials *ps, double special, double i
     return float_val(r);
 }
 
+// fsum(iterable): items convert like math functions' arguments (floats, ints,
+// __float__); an overflow of the running partials raises rather than giving
+// a wrong inf.
 static Value m_fsum(ThreadState *ts, Value self, const Value *args, size_t nargs,
                     TupleObj *kwnames) {
     if (check_one(ts, "fsum", nargs) < 0) {
@@ -1103,6 +1142,7 @@ static int collect_coords(ThreadState *ts, const Value *items, const Value *othe
     return 0;
 }
 
+// hypot(*coordinates), any number of them (3.8+).
 static Value m_hypot(ThreadState *ts, Value self, const Value *args, size_t nargs,
                      TupleObj *kwnames) {
     double *v = malloc((nargs ? nargs : 1) * sizeof *v);
@@ -1120,10 +1160,12 @@ static Value m_hypot(ThreadState *ts, Value self, const Value *args, size_t narg
     return float_val(r);
 }
 
+// dist accepts any sequences, converting them to tuples first.
 static Value as_tuple_arg(ThreadState *ts, Value v) {
     return tuple_check(v) ? v : obj_to_tuple(ts, v);
 }
 
+// dist(p, q): the norm of the coordinate differences.
 static Value m_dist(ThreadState *ts, Value self, const Value *args, size_t nargs,
                     TupleObj *kwnames) {
     if (check_args(ts, "dist", nargs, 2, 2) < 0) {
@@ -1186,7 +1228,8 @@ static const MethodDef math_functions[] = {
     {"gamma", m_gamma, 0, "Gamma function at x."},
     {"gcd", m_gcd, 0, "Greatest Common Divisor."},
     {"hypot", m_hypot, 0, "Multidimensional Euclidean distance from the origin to a point."},
-    {"isclose", m_isclose, METH_KEYWORDS, "Determine whether two floating point numbers are close in value."},
+    {"isclose", m_isclose, METH_KEYWORDS,
+     "Determine whether two floating point numbers are close in value."},
     {"isfinite", m_isfinite, 0, "Return True if x is neither an infinity nor a NaN."},
     {"isinf", m_isinf, 0, "Return True if x is a positive or negative infinity."},
     {"isnan", m_isnan, 0, "Return True if x is a NaN (not a number)."},
@@ -1200,9 +1243,11 @@ static const MethodDef math_functions[] = {
     {"log2", m_log2, 0, "Return the base 2 logarithm of x."},
     {"modf", m_modf, 0, "Return the fractional and integer parts of x."},
     {"nextafter", m_nextafter, 0, "Return the next floating-point value after x towards y."},
-    {"perm", m_perm, 0, "Number of ways to choose k items from n items without repetition and with order."},
+    {"perm", m_perm, 0,
+     "Number of ways to choose k items from n items without repetition and with order."},
     {"pow", m_pow, 0, "Return x**y (x to the power of y)."},
-    {"prod", m_prod, METH_KEYWORDS, "Calculate the product of all the elements in the input iterable."},
+    {"prod", m_prod, METH_KEYWORDS,
+     "Calculate the product of all the elements in the input iterable."},
     {"radians", m_radians, 0, "Convert angle x from degrees to radians."},
     {"remainder", m_remainder, 0, "Difference between x and the closest integer multiple of y."},
     {"sin", m_sin, 0, "Return the sine of x (measured in radians)."},
@@ -1215,6 +1260,8 @@ static const MethodDef math_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+// The module object with its functions and the constants pi, e, tau, inf
+// and nan.
 Value math_module_init(ThreadState *ts) {
     Value m = module_new(ts, "math");
     if (m == CS_ERR) {

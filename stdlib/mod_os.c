@@ -223,9 +223,19 @@ static const char *const stat_fields[] = {
 
 static const StructSeqDesc stat_desc = {stat_fields, 10, 19};
 
+// Built from a 10-tuple, the float times st_atime... default to the int ones.
 static Value stat_result_tp_new(ThreadState *ts, TypeObj *type, const Value *args, size_t nargs,
                                 TupleObj *kwnames) {
-    return time_seq_construct(ts, type, &stat_desc, args, nargs, kwnames);
+    Value r = time_seq_construct(ts, type, &stat_desc, args, nargs, kwnames);
+    if (r != CS_ERR) {
+        TupleObj *t = as_tuple(r);
+        for (int i = 0; i < 3; i++) {
+            if (t->items[10 + i] == CS_NONE) {
+                t->items[10 + i] = t->items[7 + i];
+            }
+        }
+    }
+    return r;
 }
 
 static Value stat_result_repr(ThreadState *ts, Value self) {

@@ -386,6 +386,20 @@ static Value time_clock_gettime_ns(ThreadState *ts, Value self, const Value *arg
     return int_from_i64(ts, (int64_t)t.tv_sec * 1000000000 + t.tv_nsec);
 }
 
+static Value time_clock_getres(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                               TupleObj *kwnames) {
+    clockid_t clk;
+    struct timespec t;
+    if (arg_count(ts, "time.clock_getres", nargs, 1, 1) < 0 ||
+        clock_id_arg(ts, args[0], &clk) < 0) {
+        return CS_ERR;
+    }
+    if (clock_getres(clk, &t) < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return float_val((double)t.tv_sec + (double)t.tv_nsec * 1e-9);
+}
+
 // ---------------------------------------------------------------------------
 // sleep
 
@@ -778,6 +792,7 @@ static const MethodDef time_methods[] = {
     {"thread_time_ns", time_thread_time_ns, 0, NULL},
     {"clock_gettime", time_clock_gettime, 0, NULL},
     {"clock_gettime_ns", time_clock_gettime_ns, 0, NULL},
+    {"clock_getres", time_clock_getres, 0, NULL},
     {"localtime", time_localtime, 0, NULL},
     {"gmtime", time_gmtime, 0, NULL},
     {"mktime", time_mktime, 0, NULL},

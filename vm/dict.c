@@ -773,6 +773,9 @@ static Value dict_richcompare(ThreadState *ts, Value a, Value b, CmpOp op) {
     if (!dict_check(a) || !dict_check(b) || (op != CMP_EQ && op != CMP_NE)) {
         return CS_NOTIMPL_VAL;
     }
+    if (seq_check_stack(ts, " in comparison") < 0) {
+        return CS_ERR;
+    }
     int eq = dict_equal(ts, as_dict(a), as_dict(b));
     if (eq < 0) {
         return CS_ERR;

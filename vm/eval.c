@@ -86,6 +86,7 @@ void vm_frame_init(Frame *f, FuncObj *func, CodeObj *code, DictObj *globals, Val
     f->is_entry = 0;
     f->on_stack = 1;
     f->lineno_cache = 0;
+    f->init_self = CS_UNBOUND;
     for (uint32_t i = 0; i < f->nslots; i++) {
         f->slots[i] = CS_UNBOUND;
     }
@@ -98,6 +99,7 @@ void frame_trace(Frame *f, GcState *gc) {
     gc_mark_obj(gc, (Obj *)f->globals);
     gc_mark_obj(gc, (Obj *)f->builtins);
     gc_mark_value(gc, f->locals);
+    gc_mark_value(gc, f->init_self);
     gc_mark_array(gc, f->slots, f->nslots);
 }
 
@@ -837,6 +839,30 @@ typedef struct GlobalCache {
     int32_t bindex; // in builtins, or -1
 } GlobalCache;
 
+// An instance attribute found in (or stored to) the instance dict: valid
+// while the object's type is `type`, no class attribute changed since
+// (`epoch`), and the dict entry at `index` still holds the name.
+typedef struct AttrCache {
+    TypeObj *type;
+    uint64_t epoch;
+    int32_t index;
+} AttrCache;
+
+typedef union InlineCache {
+    GlobalCache global;
+    AttrCache attr;
+} InlineCache;
+
+static InlineCache *code_cache(CodeObj *co, uint32_t pc) {
+    if (!co->caches) {
+        co->caches = calloc(co->ncode, sizeof(InlineCache));
+        if (!co->caches) {
+            return NULL;
+        }
+    }
+    return (InlineCache *)co->caches + pc;
+}
+
 static int32_t entry_index(DictObj *d, Value key) {
     for (size_t i = 0; i < d->nentries && i < INT32_MAX; i++) {
         if (d->entries[i].key == key) {
@@ -850,13 +876,11 @@ static Value load_global_cached(ThreadState *ts, Frame *f, Value namev, uint32_t
     CodeObj *co = f->code;
     DictObj *g = f->globals;
     DictObj *b = f->builtins ? f->builtins : ts->interp->builtins;
-    if (!co->caches) {
-        co->caches = calloc(co->ncode, sizeof(GlobalCache));
-        if (!co->caches) {
-            return load_global(ts, f, as_str(namev));
-        }
+    InlineCache *ic = code_cache(co, pc);
+    if (!ic) {
+        return load_global(ts, f, as_str(namev));
     }
-    GlobalCache *c = (GlobalCache *)co->caches + pc;
+    GlobalCache *c = &ic->global;
     if (c->globals == g) {
         if (c->gindex >= 0) {
             if ((size_t)c->gindex < g->nentries && g->entries[c->gindex].key == namev) {
@@ -884,6 +908,69 @@ static Value load_global_cached(ThreadState *ts, Frame *f, Value namev, uint32_t
     c->gindex = entry_index(g, namev);
     c->bindex = c->gindex >= 0 ? -1 : entry_index(b, namev);
     return v;
+}
+
+// Is `obj.name` served by the instance dict alone (no data descriptor or
+// custom attribute hook on the type)? Then the lookup can be cached.
+static bool attr_cacheable(ThreadState *ts, TypeObj *t, StrObj *name) {
+    if (t->getattr != type_object.getattr || t->setattr != type_object.setattr ||
+        !t->dict_offset) {
+        return false;
+    }
+    Value d = type_lookup(t, name);
+    return d == CS_UNBOUND || !type_of(d)->descr_set;
+}
+
+static Value load_attr_cached(ThreadState *ts, CodeObj *co, uint32_t pc, Value obj,
+                              StrObj *name) {
+    TypeObj *t = type_of(obj);
+    InlineCache *ic = code_cache(co, pc);
+    if (ic && ic->attr.type == t && ic->attr.epoch == ts->interp->type_epoch) {
+        DictObj *d = *(DictObj **)((char *)as_obj(obj) + t->dict_offset);
+        int32_t i = ic->attr.index;
+        if (d && (size_t)i < d->nentries && d->entries[i].key == obj_val(name)) {
+            return d->entries[i].value;
+        }
+    }
+    Value v = obj_getattr(ts, obj, name);
+    if (v != CS_ERR && ic && is_obj(obj) && attr_cacheable(ts, t, name)) {
+        DictObj *d = *(DictObj **)((char *)as_obj(obj) + t->dict_offset);
+        int32_t i = d ? entry_index(d, obj_val(name)) : -1;
+        if (i >= 0 && d->entries[i].value == v) {
+            ic->attr.type = t;
+            ic->attr.epoch = ts->interp->type_epoch;
+            ic->attr.index = i;
+        }
+    }
+    return v;
+}
+
+static int store_attr_cached(ThreadState *ts, CodeObj *co, uint32_t pc, Value obj, StrObj *name,
+                             Value v) {
+    TypeObj *t = type_of(obj);
+    InlineCache *ic = code_cache(co, pc);
+    if (ic && ic->attr.type == t && ic->attr.epoch == ts->interp->type_epoch) {
+        DictObj *d = *(DictObj **)((char *)as_obj(obj) + t->dict_offset);
+        int32_t i = ic->attr.index;
+        if (d && (size_t)i < d->nentries && d->entries[i].key == obj_val(name)) {
+            d->entries[i].value = v;
+            d->version++;
+            return 0;
+        }
+    }
+    if (obj_setattr(ts, obj, name, v) < 0) {
+        return -1;
+    }
+    if (ic && is_obj(obj) && attr_cacheable(ts, t, name)) {
+        DictObj *d = *(DictObj **)((char *)as_obj(obj) + t->dict_offset);
+        int32_t i = d ? entry_index(d, obj_val(name)) : -1;
+        if (i >= 0) {
+            ic->attr.type = t;
+            ic->attr.epoch = ts->interp->type_epoch;
+            ic->attr.index = i;
+        }
+    }
+    return 0;
 }
 
 void vm_free_code_caches(CodeObj *c) {
@@ -967,6 +1054,20 @@ void vm_install_sigint(Interp *interp) {
 #define TARGET(op) case OP_##op:
 #define DISPATCH() goto dispatch
 #endif
+
+// A jump; a backward one ends a loop iteration: reset the GC temps and
+// poll the eval breaker (the compiler emits backward conditional jumps).
+#define JUMP_TO(target)                                                                            \
+    do {                                                                                           \
+        uint32_t *to_ = co->code + (target);                                                       \
+        if (to_ <= ip) {                                                                           \
+            gc_temp_reset(ts, temps_base);                                                         \
+            ip = to_;                                                                              \
+            BREAKER_CHECK();                                                                       \
+        } else {                                                                                   \
+            ip = to_;                                                                              \
+        }                                                                                          \
+    } while (0)
 
 #define BREAKER_CHECK()                                                                            \
     do {                                                                                           \
@@ -1177,14 +1278,15 @@ dispatch:
     }
     TARGET(LOAD_ATTR) {
         SAVE();
-        Value v = obj_getattr(ts, TOP(), as_str(names[arg]));
+        Value v = load_attr_cached(ts, co, (uint32_t)(ip - co->code - 1), TOP(), as_str(names[arg]));
         CHECK(v);
         SET_TOP(v);
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
         SAVE();
-        CHECK_INT(obj_setattr(ts, TOP(), as_str(names[arg]), SECOND()));
+        CHECK_INT(store_attr_cached(ts, co, (uint32_t)(ip - co->code - 1), TOP(),
+                                    as_str(names[arg]), SECOND()));
         sp -= 2;
         DISPATCH();
     }
@@ -1732,7 +1834,7 @@ dispatch:
     TARGET(POP_JUMP_IF_FALSE) {
         Value v = POP();
         if (v == CS_FALSE) {
-            ip = co->code + arg;
+            JUMP_TO(arg);
             DISPATCH();
         }
         if (v == CS_TRUE) {
@@ -1742,14 +1844,14 @@ dispatch:
         int t = obj_truthy(ts, v);
         CHECK_INT(t);
         if (!t) {
-            ip = co->code + arg;
+            JUMP_TO(arg);
         }
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_TRUE) {
         Value v = POP();
         if (v == CS_TRUE) {
-            ip = co->code + arg;
+            JUMP_TO(arg);
             DISPATCH();
         }
         if (v == CS_FALSE) {
@@ -1759,19 +1861,19 @@ dispatch:
         int t = obj_truthy(ts, v);
         CHECK_INT(t);
         if (t) {
-            ip = co->code + arg;
+            JUMP_TO(arg);
         }
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_NONE) {
         if (POP() == CS_NONE) {
-            ip = co->code + arg;
+            JUMP_TO(arg);
         }
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_NOT_NONE) {
         if (POP() != CS_NONE) {
-            ip = co->code + arg;
+            JUMP_TO(arg);
         }
         DISPATCH();
     }
@@ -1784,7 +1886,7 @@ dispatch:
             CHECK_INT(t);
         }
         if (!t) {
-            ip = co->code + arg;
+            JUMP_TO(arg);
         } else {
             sp--;
         }
@@ -1799,7 +1901,7 @@ dispatch:
             CHECK_INT(t);
         }
         if (t) {
-            ip = co->code + arg;
+            JUMP_TO(arg);
         } else {
             sp--;
         }
@@ -1838,6 +1940,15 @@ dispatch:
             }
             gc_temp_push(ts, retval);
             return retval;
+        }
+        if (f->init_self != CS_UNBOUND) {
+            if (retval != CS_NONE) {
+                SAVE();
+                exc_raise(ts, exc_TypeError, "__init__() should return None, not '%s'",
+                          obj_type_name(retval));
+                goto error;
+            }
+            retval = f->init_self;
         }
         Frame *caller = f->prev;
         bool was_entry = f->is_entry;
@@ -1890,6 +2001,25 @@ dispatch:
                 f->sp = sp;
                 goto error;
             }
+            f = nf;
+            LOAD();
+            BREAKER_CHECK();
+            DISPATCH();
+        }
+        Value init;
+        if (base[0] == CS_UNBOUND && is_type_exact(callable, &type_type) &&
+            type_plain_init(ts, (TypeObj *)as_obj(callable), &init)) {
+            // Class instantiation: allocate, then run __init__ on the frame stack.
+            Value self = type_generic_alloc(ts, (TypeObj *)as_obj(callable));
+            base[0] = init;
+            base[1] = self;
+            f->sp = base;
+            Frame *nf = push_call_frame(ts, (FuncObj *)as_obj(init), base + 1, nargs + 1, kw);
+            if (!nf) {
+                f->sp = sp;
+                goto error;
+            }
+            nf->init_self = self;
             f = nf;
             LOAD();
             BREAKER_CHECK();

@@ -22,9 +22,10 @@
 #include "vm/unicode.h"
 
 #define HASH_BITS 61
-#define HASH_MOD ((UINT64_C(1) << HASH_BITS) - 1)
-#define HASH_INF 314159
+#define HASH_MOD  ((UINT64_C(1) << HASH_BITS) - 1)
+#define HASH_INF  314159
 
+// Plain floats are immediates; only subclass instances are objects.
 bool float_check(Value v) {
     return is_float(v) || (is_obj(v) && type_is_subtype(as_obj(v)->type, &type_float));
 }
@@ -172,6 +173,7 @@ static size_t digits_cap(int mode, int nd) {
     return mode == 0 ? 24 : (size_t)nd + 340;
 }
 
+// Zero is "0" with the point after it in every mode, as in dtoa.
 static int get_digits(double x, int mode, int nd, char *out, size_t *n) {
     if (x == 0.0) {
         out[0] = '0';
@@ -195,6 +197,9 @@ typedef struct Layout {
     int vstart, vend; // slice of the zero-extended digit string to print
 } Layout;
 
+// Decides fixed vs exponent notation and how far to zero-extend, following
+// CPython's format_float_short: 'e' always uses an exponent, 'f' never, 'g'
+// when the exponent is < -4 or >= precision, 'r' (repr) when < -4 or >= 16.
 static Layout plan_layout(size_t ndig, int decpt, char code, int precision, unsigned flags) {
     Layout l = {.use_exp = false, .exp = 0, .decpt = decpt, .vstart = 0, .vend = (int)ndig};
     bool add_dot_0 = flags & FLOAT_FMT_ADD_DOT_0;
@@ -244,6 +249,9 @@ static char *put_zeros(char *p, int n) {
     return p;
 }
 
+// Writes sign, leading zeros, digits with the decimal point, trailing
+// zeros, then the exponent (at least two digits: e+16, e-05). The point is
+// dropped at the end unless '#' asks to keep it.
 static size_t write_layout(char *out, const Layout *l, bool neg, bool plus, const char *digits,
                            int ndig, bool alt) {
     char *p = out;
@@ -287,6 +295,7 @@ static size_t write_layout(char *out, const Layout *l, bool neg, bool plus, cons
     return (size_t)(p - out);
 }
 
+// inf and nan never take a sign from a nan's sign bit, only '+' on request.
 static char *special_cstr(double d, unsigned flags, bool upper) {
     char *s = malloc(8);
     if (!s) {
@@ -303,6 +312,8 @@ static char *special_cstr(double d, unsigned flags, bool upper) {
     return s;
 }
 
+// 'e' counts digits after the point, so dtoa gets one more significant
+// digit; 'g' with precision 0 means 1, as in C.
 char *float_to_cstr(double d, char code, int precision, unsigned flags) {
     bool upper = code == 'E' || code == 'F' || code == 'G';
     char c = upper ? (char)(code - 'A' + 'a') : code;
@@ -348,6 +359,8 @@ char *float_to_cstr(double d, char code, int precision, unsigned flags) {
     return out;
 }
 
+// repr(float): shortest digits, exponent outside [1e-4, 1e16), ".0" added
+// to integral values. No allocation: this is the hot path of printing.
 void float_repr_buf(double d, char *buf, size_t n) {
     char out[64];
     if (!isfinite(d)) {
@@ -371,7 +384,9 @@ Value float_repr_str(ThreadState *ts, double d) {
 // ---------------------------------------------------------------------------
 // Hashing: x = m * 2**e with an integer m below 2**53, and since
 // 2**61 == 1 modulo 2**61 - 1, multiplying by 2**e is a rotation of 61 bits.
+// (The same values as CPython's _Py_HashDouble, computed differently.)
 
+// x * 2**s modulo 2**61 - 1, for x below the modulus.
 static uint64_t rotate61(uint64_t x, int s) {
     s %= HASH_BITS;
     if (s == 0) {
@@ -380,6 +395,8 @@ static uint64_t rotate61(uint64_t x, int s) {
     return ((x << s) & HASH_MOD) | (x >> (HASH_BITS - s));
 }
 
+// inf hashes to +-314159 and nan to 0 (CPython 3.10+ hashes nan by
+// identity, which immediates do not have; nan != nan anyway).
 int64_t float_hash(double d) {
     if (isinf(d)) {
         return d > 0 ? HASH_INF : -HASH_INF;
@@ -523,6 +540,7 @@ static int parse_float_text(const char *s, size_t len, double *out) {
     return r;
 }
 
+// The message shows the repr of the original text, whitespace included.
 Value float_from_string(ThreadState *ts, const char *s, size_t len) {
     double d;
     int r = parse_float_text(s, len, &d);
@@ -556,6 +574,9 @@ static Value float_from_bytes_like(ThreadState *ts, Value v) {
     return float_val(d);
 }
 
+// CPython's PyNumber_Float: __float__ (which must return a float), then
+// __index__, then text; a float subclass's __float__ result is accepted as
+// its value (CPython only warns).
 Value float_from_value(ThreadState *ts, Value v) {
     if (is_float(v)) {
         return v;
@@ -585,10 +606,13 @@ Value float_from_value(ThreadState *ts, Value v) {
     if (bytes_check(v) || t == &type_bytearray) {
         return float_from_bytes_like(ts, v);
     }
-    return exc_raise(ts, exc_TypeError, "float() argument must be a string or a real number, not '%T'",
-                     v);
+    return exc_raise(ts, exc_TypeError,
+                     "float() argument must be a string or a real number, not '%T'", v);
 }
 
+// What math functions accept: floats, ints (OverflowError when too big) and
+// objects with __float__ or __index__; anything else is "must be real
+// number, not str".
 int float_as_double(ThreadState *ts, Value v, double *out) {
     if (float_check(v)) {
         *out = float_value(v);
@@ -613,6 +637,8 @@ int float_as_double(ThreadState *ts, Value v, double *out) {
 // ---------------------------------------------------------------------------
 // Formatting
 
+// Splits a formatted float into sign, integer digits (which grouping and
+// zero padding apply to) and the rest (point, fraction, exponent, '%').
 static Value format_float_text(ThreadState *ts, const FormatSpec *fs, const char *s, bool pct) {
     bool neg = s[0] == '-';
     const char *p = s + neg;
@@ -635,6 +661,9 @@ static Value format_float_text(ThreadState *ts, const FormatSpec *fs, const char
     return r;
 }
 
+// CPython's format_float_internal: no type means repr-like output, or 'g'
+// with a precision but keeping ".0"; '%' is 'f' of the value times 100;
+// 'n' is 'g' (C locale).
 Value float_format_spec(ThreadState *ts, double d, const FormatSpec *fs) {
     char type = fs->type;
     switch (type) {
@@ -655,7 +684,8 @@ Value float_format_spec(ThreadState *ts, double d, const FormatSpec *fs) {
         return exc_raise(ts, exc_ValueError, "precision too big");
     }
     int precision = (int)fs->precision;
-    unsigned flags = (fs->alternate ? FLOAT_FMT_ALT : 0) | (fs->no_neg_zero ? FLOAT_FMT_NO_NEG_0 : 0);
+    unsigned flags =
+        (fs->alternate ? FLOAT_FMT_ALT : 0) | (fs->no_neg_zero ? FLOAT_FMT_NO_NEG_0 : 0);
     int default_precision = 6;
     bool pct = false;
     if (type == 0) {
@@ -793,6 +823,7 @@ FLOAT_BINOP(slot_floordiv, {
     return float_val(py_floordiv(x, y));
 })
 
+// divmod with the same rounding as // and %, and its own zero message.
 static Value float_divmod(ThreadState *ts, Value a, Value b) {
     double x, y;
     Value bad = operands(ts, a, b, &x, &y);
@@ -805,10 +836,13 @@ static Value float_divmod(ThreadState *ts, Value a, Value b) {
     return tuple_pack(ts, 2, float_val(py_floordiv(x, y)), float_val(py_mod(x, y)));
 }
 
+// For the sign rules of pow: only finite odd integers keep a base's sign.
 static bool is_odd_integer(double y) {
     return fmod(fabs(y), 2.0) == 1.0;
 }
 
+// CPython raises OverflowError from errno: args (34, 'Numerical result out
+// of range'), printed as a tuple.
 static Value raise_erange(ThreadState *ts) {
     Value args[2];
     args[0] = small_int_val(ERANGE);
@@ -830,6 +864,7 @@ static Value pow_finite(ThreadState *ts, double x, double y, bool negate) {
     return float_val(negate ? -r : r);
 }
 
+// (+-inf) ** y: inf for y > 0, 0 for y < 0, signed when y is an odd integer.
 static Value pow_of_inf(double x, double y) {
     bool odd = is_odd_integer(y);
     if (y > 0) {
@@ -838,6 +873,10 @@ static Value pow_of_inf(double x, double y) {
     return float_val(odd ? copysign(0.0, x) : 0.0);
 }
 
+// float ** float following CPython's float_pow special cases in order:
+// x ** 0 == 1 (even nan), nan propagates except 1 ** nan, infinities by
+// magnitude, 0 ** negative raises, negative ** non-integer would be complex
+// (cs has no complex type: ValueError), and (-1) ** huge == +-1.
 Value float_pow_d(ThreadState *ts, double x, double y) {
     if (y == 0.0) {
         return float_val(1.0);
@@ -860,8 +899,7 @@ Value float_pow_d(ThreadState *ts, double x, double y) {
     }
     if (x == 0.0) {
         if (y < 0.0) {
-            return exc_raise(ts, exc_ZeroDivisionError,
-                             "0.0 cannot be raised to a negative power");
+            return exc_raise(ts, exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
         }
         return float_val(is_odd_integer(y) ? x : 0.0);
     }
@@ -927,6 +965,8 @@ static Value cmp_of(int c, CmpOp op) {
     }
 }
 
+// float vs float, or float vs int exactly (int_compare_double); nan is
+// unordered, so only != is true.
 static Value slot_compare(ThreadState *ts, Value a, Value b, CmpOp op) {
     if (!float_check(a)) {
         return CS_NOTIMPL_VAL;
@@ -944,6 +984,7 @@ static Value slot_compare(ThreadState *ts, Value a, Value b, CmpOp op) {
     return CS_NOTIMPL_VAL;
 }
 
+// float(x=0.0, /); subclasses get a FloatObj of their type.
 static Value float_tp_new(ThreadState *ts, TypeObj *type, const Value *args, size_t nargs,
                           TupleObj *kwnames) {
     if (kwnames && kwnames->len) {
@@ -1012,6 +1053,9 @@ static Value round_digits(ThreadState *ts, double x, int64_t nd) {
     return float_val(r);
 }
 
+// round(x) is an int, ties to even (nearbyint in the default rounding
+// mode); round(x, n) is a float. n beyond the range of an index clamps
+// instead of raising, like PyNumber_AsSsize_t(o, NULL).
 static Value float_round(ThreadState *ts, Value self, Value ndigits) {
     double x = float_value(self);
     if (ndigits == CS_UNBOUND || ndigits == CS_NONE) {
@@ -1032,6 +1076,8 @@ static Value float_round(ThreadState *ts, Value self, Value ndigits) {
 // ---------------------------------------------------------------------------
 // hex() and fromhex()
 
+// float.hex: 13 hex digits of fraction, "0x1." for normal and "0x0." with
+// exponent -1022 for subnormal numbers.
 static Value float_hex(ThreadState *ts, double x) {
     if (!isfinite(x)) {
         return float_repr_str(ts, x);
@@ -1108,6 +1154,8 @@ static const char *scan_hex(const char *p, mpz_t m, int64_t *exp) {
     return p;
 }
 
+// float.fromhex: [ws][sign](inf|nan|hex[.hex][p exp])[ws], one correctly
+// rounded conversion however many digits are given.
 static Value parse_hex_float(ThreadState *ts, const char *s) {
     const char *p = s;
     while (is_space(*p)) {
@@ -1176,6 +1224,7 @@ static Value m_is_integer(ThreadState *ts, Value self, const Value *args, size_t
     return bool_val(isfinite(x) && x == floor(x));
 }
 
+// The exact ratio in lowest terms: the denominator is a power of two.
 static Value m_as_integer_ratio(ThreadState *ts, Value self, const Value *args, size_t nargs,
                                 TupleObj *kwnames) {
     NOARGS("float.as_integer_ratio");
@@ -1265,6 +1314,7 @@ static Value m_round(ThreadState *ts, Value self, const Value *args, size_t narg
     return float_round(ts, self, nargs ? args[0] : CS_UNBOUND);
 }
 
+// An empty spec is str(self): a subclass's __str__ wins, as in CPython.
 static Value m_format(ThreadState *ts, Value self, const Value *args, size_t nargs,
                       TupleObj *kwnames) {
     ONEARG("__format__");

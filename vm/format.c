@@ -16,6 +16,7 @@
 // ---------------------------------------------------------------------------
 // Small UTF-8 helpers (the spec and the fill character may be non-ASCII)
 
+// Byte length of a UTF-8 sequence from its lead byte (input is valid UTF-8).
 static size_t lead_len(unsigned char c) {
     if (c >= 0xF0) {
         return 4;
@@ -29,6 +30,7 @@ static size_t lead_len(unsigned char c) {
     return 1;
 }
 
+// Code points in valid UTF-8: every byte that is not a continuation byte.
 static size_t count_chars(const char *s, size_t len) {
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
@@ -47,8 +49,7 @@ static bool is_align(char c) {
 }
 
 // Digits at spec[*pos...]: the count consumed, or -1 with ValueError raised.
-static int parse_integer(ThreadState *ts, const char *spec, size_t len, size_t *pos,
-                         ssize_t *out) {
+static int parse_integer(ThreadState *ts, const char *spec, size_t len, size_t *pos, ssize_t *out) {
     ssize_t acc = 0;
     int n = 0;
     while (*pos < len && spec[*pos] >= '0' && spec[*pos] <= '9') {
@@ -65,6 +66,7 @@ static int parse_integer(ThreadState *ts, const char *spec, size_t len, size_t *
     return n;
 }
 
+// The message quotes the whole spec and names the formatted value's type.
 static int raise_invalid_spec(ThreadState *ts, const char *spec, size_t len,
                               const char *type_name) {
     char *copy = malloc(len + 1);
@@ -133,6 +135,7 @@ static size_t parse_fill_align(const char *spec, size_t len, FormatSpec *out, bo
     return 0;
 }
 
+// ',' and '_' are exclusive in either order (",_" and "_," both raise).
 static int parse_grouping(ThreadState *ts, const char *spec, size_t len, size_t *pos,
                           FormatSpec *out) {
     if (*pos < len && spec[*pos] == ',') {
@@ -152,6 +155,8 @@ static int parse_grouping(ThreadState *ts, const char *spec, size_t len, size_t 
     return 0;
 }
 
+// CPython's parse_internal_render_format_spec, field by field. The spec
+// must be consumed up to at most one trailing type character.
 int format_spec_parse_ex(ThreadState *ts, const char *spec, size_t len, const char *type_name,
                          char default_type, FormatSpec *out) {
     memset(out, 0, sizeof *out);
@@ -210,10 +215,14 @@ int format_spec_parse_ex(ThreadState *ts, const char *spec, size_t len, const ch
     return 0;
 }
 
+// The str flavour, for the str engineer: default type 's' means a bare ','
+// or '_' is an error, as in format('x', ',').
 int format_spec_parse(ThreadState *ts, const char *spec, size_t len, FormatSpec *out) {
     return format_spec_parse_ex(ts, spec, len, "str", 's', out);
 }
 
+// Printable codes are quoted as is, others as \x escapes (CPython's two
+// message forms).
 Value format_unknown_code(ThreadState *ts, char code, const char *type_name) {
     if ((unsigned char)code > 32 && (unsigned char)code < 128) {
         return exc_raise(ts, exc_ValueError, "Unknown format code '%c' for object of type '%s'",
@@ -235,6 +244,7 @@ typedef struct Out {
     bool oom;
 } Out;
 
+// Appends n bytes; on allocation failure remembers it and stops appending.
 static void out_put(Out *o, const char *s, size_t n) {
     if (o->oom || n == 0) {
         return;
@@ -256,6 +266,7 @@ static void out_put(Out *o, const char *s, size_t n) {
     o->len += n;
 }
 
+// Appends `count` copies of the (UTF-8) fill character.
 static void out_fill(Out *o, const char *fill, size_t count) {
     size_t fl = strlen(fill);
     for (size_t i = 0; i < count; i++) {
@@ -263,6 +274,7 @@ static void out_fill(Out *o, const char *fill, size_t count) {
     }
 }
 
+// The buffer as a str (freeing it); MemoryError if an append failed.
 static Value out_finish(ThreadState *ts, Out *o) {
     if (o->oom) {
         free(o->data);
@@ -273,6 +285,8 @@ static Value out_finish(ThreadState *ts, Out *o) {
     return r;
 }
 
+// Strings (and anything formatted as text) pad by code points. Numbers
+// use format_number, which also handles '=' properly.
 Value format_pad(ThreadState *ts, const FormatSpec *fs, const char *body, size_t len, size_t nchars,
                  char default_align) {
     if (fs->width < 0 || (size_t)fs->width <= nchars) {
@@ -348,6 +362,8 @@ static size_t group_digits(const char *digits, size_t nd, ssize_t min_width, int
     return (size_t)(end - p);
 }
 
+// The sign character a number shows: '-' when negative, else the spec's
+// '+' or ' ', else none.
 static char sign_of(const FormatSpec *fs, bool negative) {
     if (negative) {
         return '-';
@@ -355,6 +371,9 @@ static char sign_of(const FormatSpec *fs, bool negative) {
     return fs->sign == '+' || fs->sign == ' ' ? fs->sign : 0;
 }
 
+// CPython's calc_number_widths + fill_number: padding goes left ('>'),
+// right ('<'), both ('^') or between sign/prefix and digits ('='); with a
+// '0' fill and '=' the zeros are digits and get grouped too (00,001,234).
 Value format_number(ThreadState *ts, const FormatSpec *fs, bool negative, const char *prefix,
                     const char *digits, size_t ndigits, const char *rest, size_t nrest,
                     int group_size) {

@@ -24,6 +24,8 @@ struct Frame {
     uint8_t is_entry; // returning from this frame returns from the C eval call
     uint8_t on_stack; // allocated on the thread's frame stack (not in a GenObj)
     int lineno_cache;
+    Value init_self;  // for an __init__ called by instantiation: the new instance
+                      // RETURN_VALUE hands back (CS_UNBOUND otherwise)
     Value slots[];    // [locals][cells][frees][value stack]
 };
 

@@ -21,12 +21,12 @@
 #include "vm/unicode.h"
 
 #define HASH_BITS 61
-#define HASH_MOD ((UINT64_C(1) << HASH_BITS) - 1)
-#define HASH_INF 314159
+#define HASH_MOD  ((UINT64_C(1) << HASH_BITS) - 1)
+#define HASH_INF  314159
 
 // sys.set_int_max_str_digits (CPython 3.11's default and lower bound).
 #define MAX_STR_DIGITS_DEFAULT 4300
-#define MAX_STR_DIGITS_MIN 640
+#define MAX_STR_DIGITS_MIN     640
 static int64_t max_str_digits = MAX_STR_DIGITS_DEFAULT;
 
 // ---------------------------------------------------------------------------
@@ -70,6 +70,8 @@ static void gmp_hooks(void) {
 // ---------------------------------------------------------------------------
 // Representation helpers
 
+// Small ints and bools are the two immediate forms of int; everything else
+// that passes int_check is a BigIntObj (big values and subclass instances).
 static inline bool is_smallish(Value v) {
     return is_small_int(v) || is_bool(v);
 }
@@ -99,6 +101,8 @@ static mpz_srcptr view_of(Value v, MpzView *vw) {
     return vw->z;
 }
 
+// A zeroed big int of the given type (int, or an int subclass whose
+// basicsize covers the instance dict the type machinery appends).
 static BigIntObj *new_big(ThreadState *ts, TypeObj *type) {
     gmp_hooks();
     BigIntObj *o = gc_alloc(ts, type, type->basicsize);
@@ -106,6 +110,7 @@ static BigIntObj *new_big(ThreadState *ts, TypeObj *type) {
     return o;
 }
 
+// Whether z fits the 48-bit immediate range (the normalisation test).
 static bool mpz_small(mpz_srcptr z, int64_t *out) {
     if (!mpz_fits_slong_p(z)) {
         return false;
@@ -128,6 +133,8 @@ static Value take_result(ThreadState *ts, mpz_t r) {
     return obj_val(o);
 }
 
+// bool and user subclasses carry TYPE_INT_SUBCLASS, so one flag test
+// recognises every int that is not an immediate.
 bool int_check(Value v) {
     return is_small_int(v) || is_bool(v) ||
            (is_obj(v) && (as_obj(v)->type->flags & TYPE_INT_SUBCLASS));
@@ -165,6 +172,8 @@ Value int_from_mpz(ThreadState *ts, const mpz_t z) {
     return obj_val(o);
 }
 
+// Truncates towards zero as int(x) does; values beyond 2**47 go through
+// mpz_set_d, which is exact for any finite double.
 Value int_from_double(ThreadState *ts, double d) {
     if (isinf(d)) {
         return exc_raise(ts, exc_OverflowError, "cannot convert float infinity to integer");
@@ -194,6 +203,8 @@ Value int_exact(ThreadState *ts, Value v) {
 // ---------------------------------------------------------------------------
 // Conversions
 
+// Ints of any size that fit a C long; OverflowError otherwise (callers
+// that need an index use obj_as_index, which words it differently).
 int int_as_i64(ThreadState *ts, Value v, int64_t *out) {
     if (is_smallish(v)) {
         *out = smallish(v);
@@ -221,6 +232,10 @@ int int_sign(Value v) {
     return mpz_sgn(as_big(v)->z);
 }
 
+// One rounding from an exact integer times a power of two: keep the top
+// 53 bits (fewer in the subnormal range), then round half to even using
+// the first dropped bit and a sticky bit for everything below it. Used for
+// int -> float, int / int, float.fromhex and round() with negative digits.
 double int_mpz_ldexp(const mpz_t m, int64_t exp, bool *overflow) {
     *overflow = false;
     if (mpz_sgn(m) == 0) {
@@ -258,6 +273,8 @@ double int_mpz_ldexp(const mpz_t m, int64_t exp, bool *overflow) {
     return mpz_sgn(m) < 0 ? -r : r;
 }
 
+// Correctly rounded like CPython's PyLong_AsDouble (mpz_get_d truncates,
+// which would make float(2**53 + 3) wrong).
 double int_as_double(ThreadState *ts, Value v) {
     if (is_smallish(v)) {
         return (double)smallish(v);
@@ -274,6 +291,8 @@ double int_as_double(ThreadState *ts, Value v) {
 // ---------------------------------------------------------------------------
 // Arithmetic
 
+// Sums of two 48-bit values cannot overflow int64, so the small path needs
+// no check beyond int_from_i64's range test.
 Value int_add(ThreadState *ts, Value a, Value b) {
     if (is_smallish(a) && is_smallish(b)) {
         return int_from_i64(ts, smallish(a) + smallish(b));
@@ -296,6 +315,8 @@ Value int_sub(ThreadState *ts, Value a, Value b) {
     return take_result(ts, r);
 }
 
+// The small path uses the compiler's overflow builtin; a product that
+// overflows int64 (or leaves the small range) is redone exactly in GMP.
 Value int_mul(ThreadState *ts, Value a, Value b) {
     int64_t r64;
     if (is_smallish(a) && is_smallish(b) &&
@@ -309,6 +330,8 @@ Value int_mul(ThreadState *ts, Value a, Value b) {
     return take_result(ts, r);
 }
 
+// C division truncates; Python's floors. Adjust when the signs differ and
+// the division is inexact.
 static int64_t floordiv64(int64_t x, int64_t y) {
     int64_t q = x / y;
     if (x % y != 0 && ((x < 0) != (y < 0))) {
@@ -317,6 +340,7 @@ static int64_t floordiv64(int64_t x, int64_t y) {
     return q;
 }
 
+// The remainder takes the divisor's sign, matching floordiv64.
 static int64_t mod64(int64_t x, int64_t y) {
     int64_t r = x % y;
     if (r != 0 && ((r < 0) != (y < 0))) {
@@ -325,6 +349,7 @@ static int64_t mod64(int64_t x, int64_t y) {
     return r;
 }
 
+// a // b, flooring (mpz_fdiv_q). ZeroDivisionError wording is CPython's.
 Value int_floordiv(ThreadState *ts, Value a, Value b) {
     if (int_sign(b) == 0) {
         return exc_raise(ts, exc_ZeroDivisionError, "integer division or modulo by zero");
@@ -339,6 +364,8 @@ Value int_floordiv(ThreadState *ts, Value a, Value b) {
     return take_result(ts, r);
 }
 
+// a % b with the divisor's sign. 3.11 words the zero case differently
+// from //: "integer modulo by zero".
 Value int_mod(ThreadState *ts, Value a, Value b) {
     if (int_sign(b) == 0) {
         return exc_raise(ts, exc_ZeroDivisionError, "integer modulo by zero");
@@ -396,6 +423,8 @@ static double big_truediv(mpz_srcptr a, mpz_srcptr b, bool *overflow) {
     return d;
 }
 
+// a / b rounded once, as CPython's long_true_divide: exact for small
+// operands, big_truediv otherwise.
 Value int_truediv(ThreadState *ts, Value a, Value b) {
     if (int_sign(b) == 0) {
         return exc_raise(ts, exc_ZeroDivisionError, "division by zero");
@@ -416,6 +445,8 @@ Value int_truediv(ThreadState *ts, Value a, Value b) {
     return float_val(d);
 }
 
+// Exponentiation by squaring in int64 while it does not overflow, then
+// GMP from the start (the operands are small, recomputing is cheap).
 static Value int_pow_small(ThreadState *ts, int64_t base, uint64_t e) {
     int64_t result = 1;
     int64_t b = base;
@@ -438,6 +469,8 @@ big:;
     return take_result(ts, r);
 }
 
+// pow(a, b, m): the result has the sign of m (Python's modulo), and a
+// negative exponent means the modular inverse (3.8+), if it exists.
 static Value int_powmod(ThreadState *ts, Value a, Value b, Value mod) {
     if (!int_check(mod)) {
         return exc_raise(ts, exc_TypeError,
@@ -473,6 +506,9 @@ static Value int_powmod(ThreadState *ts, Value a, Value b, Value mod) {
     return take_result(ts, r);
 }
 
+// Negative exponents give floats (2 ** -1 == 0.5) through the float rules,
+// so 0 ** -1 raises the float message. Exponents beyond 2**40 bits of
+// result cannot be held and raise MemoryError, except for bases 0, 1, -1.
 Value int_pow(ThreadState *ts, Value a, Value b, Value mod) {
     if (mod != CS_NONE) {
         return int_powmod(ts, a, b, mod);
@@ -531,6 +567,8 @@ static int shift_count(ThreadState *ts, Value b, uint64_t *count, bool *huge) {
     return 0;
 }
 
+// A zero shifted any amount is zero; other huge counts overflow as in
+// CPython ("too many digits in integer").
 Value int_lshift(ThreadState *ts, Value a, Value b) {
     uint64_t n = 0;
     bool huge = false;
@@ -557,6 +595,8 @@ Value int_lshift(ThreadState *ts, Value a, Value b) {
     return take_result(ts, r);
 }
 
+// Arithmetic shift, flooring (-5 >> 1 == -3); shifting out every bit gives
+// 0 or -1.
 Value int_rshift(ThreadState *ts, Value a, Value b) {
     uint64_t n = 0;
     bool huge = false;
@@ -589,6 +629,7 @@ Value int_neg(ThreadState *ts, Value a) {
     return take_result(ts, r);
 }
 
+// ~x == -x - 1 (mpz_com is two's complement on infinite precision).
 static Value int_invert(ThreadState *ts, Value a) {
     if (is_smallish(a)) {
         return int_from_i64(ts, ~smallish(a));
@@ -612,6 +653,8 @@ static Value int_abs(ThreadState *ts, Value a) {
 
 typedef enum { BIT_AND, BIT_OR, BIT_XOR } BitOp;
 
+// &, |, ^ act on infinite two's complement; for two 48-bit values the
+// result is again a 48-bit value, so the small path needs no check.
 static Value int_bitop(ThreadState *ts, Value a, Value b, BitOp op) {
     if (is_smallish(a) && is_smallish(b)) {
         int64_t x = smallish(a), y = smallish(b);
@@ -661,6 +704,7 @@ Value int_round(ThreadState *ts, Value v, Value ndigits) {
 // ---------------------------------------------------------------------------
 // Comparison and hashing
 
+// -1, 0, 1 for any two ints (bools and subclasses included).
 int int_compare(Value a, Value b) {
     if (is_smallish(a) && is_smallish(b)) {
         int64_t x = smallish(a), y = smallish(b);
@@ -671,6 +715,8 @@ int int_compare(Value a, Value b) {
     return (c > 0) - (c < 0);
 }
 
+// Exact: never converts the int to a double (2**53 + 1 > 2.0**53). A big
+// int is compared with floor(d), and equality leaves only d's fraction.
 int int_compare_double(Value i, double d) {
     if (isnan(d)) {
         return 2;
@@ -693,6 +739,9 @@ int int_compare_double(Value i, double d) {
     return d > fl ? -1 : 0;
 }
 
+// CPython's numeric hash: the value modulo 2**61 - 1, with the sign of the
+// value, and -1 (reserved for errors) mapped to -2. Equal ints and floats
+// hash alike because float_hash reduces the same way.
 int64_t int_hash(Value v) {
     int64_t h;
     if (is_smallish(v)) {
@@ -727,6 +776,9 @@ static Value cmp_result(int c, CmpOp op) {
 // ---------------------------------------------------------------------------
 // Text
 
+// CPython 3.11's guard against quadratic-time decimal conversions
+// (CVE-2020-10735): limit, 0 for none, at least 640 otherwise. Process-wide,
+// like the rest of the number machinery's configuration.
 int int_set_max_str_digits(ThreadState *ts, int64_t maxdigits) {
     if (maxdigits != 0 && maxdigits < MAX_STR_DIGITS_MIN) {
         return exc_raise_int(ts, exc_ValueError, "maxdigits must be 0 or larger than %d",
@@ -791,6 +843,8 @@ static char *magnitude_digits(ThreadState *ts, Value v, int base, size_t *len) {
     return buf;
 }
 
+// repr/str for base 10; hex()/oct()/bin() for 16/8/2, the prefix after the
+// sign ("-0xff").
 Value int_to_str(ThreadState *ts, Value v, int base) {
     if (is_small_int(v) && base == 10) {
         char tmp[24];
@@ -959,6 +1013,8 @@ static int scan_int_text(const char *p, int base, char *digits, size_t *ndigits,
     return *p ? -1 : base;
 }
 
+// Up to 12 digits of any base (14 for base <= 10) fit int64 without
+// overflow, the common case of int('42'); longer text goes to GMP.
 static Value int_from_clean_digits(ThreadState *ts, const char *digits, size_t n, int base,
                                    bool neg) {
     if (n <= 12 || (base <= 10 && n <= 14)) {
@@ -978,8 +1034,9 @@ static Value int_from_clean_digits(ThreadState *ts, const char *digits, size_t n
     return take_result(ts, r);
 }
 
-// The whole int() text conversion; `what` is the text for error messages
-// (its own repr is made by the caller for bytes).
+// The whole int() text conversion (Unicode digits and spaces allowed, the
+// digit limit for non-power-of-two bases); *bad reports a syntax error so
+// the caller words the message for str or bytes input.
 static Value parse_int(ThreadState *ts, const char *s, size_t len, int base, bool *bad) {
     *bad = false;
     size_t alen = 0;
@@ -1008,6 +1065,8 @@ static Value parse_int(ThreadState *ts, const char *s, size_t len, int base, boo
     return r;
 }
 
+// int(str, base): the error message shows the repr of the whole original
+// text, cut at 200 characters.
 Value int_from_string(ThreadState *ts, const char *s, size_t len, int base) {
     bool bad;
     Value r = parse_int(ts, s, len, base, &bad);
@@ -1017,12 +1076,8 @@ Value int_from_string(ThreadState *ts, const char *s, size_t len, int base) {
     return r;
 }
 
+// The parser strips the base prefix, so "0b1" here is the hex literal 0x0b1.
 Value int_from_literal(ThreadState *ts, const char *digits, size_t len, int base) {
-    if (len >= 2 && digits[0] == '0' && digit_value(digits[1]) >= 10 &&
-        digit_value(digits[1]) < 36) {
-        digits += 2; // tolerate a "0x" prefix
-        len -= 2;
-    }
     char *clean = malloc(len + 1);
     if (!clean) {
         return exc_no_memory(ts);
@@ -1046,6 +1101,7 @@ Value int_from_literal(ThreadState *ts, const char *digits, size_t len, int base
 // ---------------------------------------------------------------------------
 // Formatting
 
+// Format type 'c': the code point as one character, no sign or '#'.
 static Value format_int_char(ThreadState *ts, Value v, const FormatSpec *fs) {
     if (fs->sign) {
         return exc_raise(ts, exc_ValueError, "Sign not allowed with integer format specifier 'c'");
@@ -1066,6 +1122,9 @@ static Value format_int_char(ThreadState *ts, Value v, const FormatSpec *fs) {
     return format_number(ts, fs, false, "", "", 0, buf, n, 0);
 }
 
+// d b o x X n: the magnitude's digits, an optional 0b/0o/0x prefix, and
+// grouping every 3 decimal or 4 binary/octal/hex digits ('n' never groups
+// in the C locale).
 static Value format_int_digits(ThreadState *ts, Value v, const FormatSpec *fs) {
     char t = fs->type ? fs->type : 'd';
     int base = t == 'b' ? 2 : t == 'o' ? 8 : (t == 'x' || t == 'X') ? 16 : 10;
@@ -1091,6 +1150,8 @@ static Value format_int_digits(ThreadState *ts, Value v, const FormatSpec *fs) {
     return r;
 }
 
+// Float presentation types convert to float first, as CPython does
+// (format(10**400, 'e') is an OverflowError).
 Value int_format_spec(ThreadState *ts, Value v, const FormatSpec *fs) {
     switch (fs->type) {
     case 0:
@@ -1131,6 +1192,8 @@ Value int_format_spec(ThreadState *ts, Value v, const FormatSpec *fs) {
     return format_int_digits(ts, v, fs);
 }
 
+// An empty spec is str(v), which matters for bool ("True") and for
+// subclasses with their own __str__.
 Value int_format(ThreadState *ts, Value v, Value spec) {
     StrObj *s = as_str(spec);
     if (s->len == 0) {
@@ -1191,6 +1254,8 @@ static int slot_truthy(ThreadState *ts, Value v) {
     return int_sign(v) != 0;
 }
 
+// Only int vs int: comparisons with floats return NotImplemented so float's
+// slot answers (reflected), exactly as CPython's long_richcompare.
 static Value slot_compare(ThreadState *ts, Value a, Value b, CmpOp op) {
     if (!int_check(a)) {
         return CS_NOTIMPL_VAL;
@@ -1198,13 +1263,11 @@ static Value slot_compare(ThreadState *ts, Value a, Value b, CmpOp op) {
     if (int_check(b)) {
         return cmp_result(int_compare(a, b), op);
     }
-    if (float_check(b)) {
-        int c = int_compare_double(a, float_value(b));
-        return c == 2 ? bool_val(op == CMP_NE) : cmp_result(c, op);
-    }
-    return CS_NOTIMPL_VAL;
+    return CS_NOTIMPL_VAL; // int vs float is float's job, as in CPython
 }
 
+// Also runs for objects whose construction failed before mpz_init: a
+// zeroed mpz has no limbs to free.
 static void slot_finalize(Obj *o) {
     BigIntObj *b = (BigIntObj *)o;
     if (b->z->_mp_d) {
@@ -1253,6 +1316,8 @@ static Value int_of_number(ThreadState *ts, Value x) {
     return CS_UNBOUND;
 }
 
+// int(str/bytes/bytearray, base); bytes errors show the bytes repr of at
+// most 200 octets.
 static Value int_of_text(ThreadState *ts, Value x, int base) {
     if (str_check(x)) {
         return int_from_string(ts, as_str(x)->data, as_str(x)->len, base);
@@ -1279,6 +1344,7 @@ static bool is_text(Value x) {
     return str_check(x) || bytes_check(x) || type_of(x) == &type_bytearray;
 }
 
+// int(x=0, base=10): CPython's long_new_impl, argument by argument.
 static Value int_construct(ThreadState *ts, Value x, Value obase) {
     if (x == CS_UNBOUND) {
         if (obase != CS_UNBOUND) {
@@ -1312,6 +1378,9 @@ static Value int_construct(ThreadState *ts, Value x, Value obase) {
     return int_of_text(ts, x, (int)base);
 }
 
+// Parsed by hand to keep CPython's messages: x is positional-only, base
+// may be a keyword. Subclasses get a BigIntObj of their type even for
+// small values.
 static Value int_tp_new(ThreadState *ts, TypeObj *type, const Value *args, size_t nargs,
                         TupleObj *kwnames) {
     Value x = nargs > 0 ? args[0] : CS_UNBOUND;
@@ -1565,6 +1634,7 @@ static Value bytes_of(ThreadState *ts, Value v) {
     return obj_call1(ts, obj_val(&type_bytes), v);
 }
 
+// A classmethod: subclasses get cls(value), as CPython does.
 static Value m_from_bytes(ThreadState *ts, Value cls, const Value *args, size_t nargs,
                           TupleObj *kwnames) {
     Value a[3];
@@ -1632,11 +1702,8 @@ static Value get_one(ThreadState *ts, Value self) {
 }
 
 static const GetSetDef int_getsets[] = {
-    {"real", get_exact, NULL},
-    {"imag", get_zero, NULL},
-    {"numerator", get_exact, NULL},
-    {"denominator", get_one, NULL},
-    {NULL, NULL, NULL},
+    {"real", get_exact, NULL},      {"imag", get_zero, NULL}, {"numerator", get_exact, NULL},
+    {"denominator", get_one, NULL}, {NULL, NULL, NULL},
 };
 
 TypeObj type_int = {
@@ -1688,6 +1755,7 @@ static Value bool_repr(ThreadState *ts, Value v) {
     return str_from_cstr(ts, v == CS_TRUE ? "True" : "False");
 }
 
+// bool & bool stays bool; with any other int it is int arithmetic.
 static Value bool_and(ThreadState *ts, Value a, Value b) {
     if (is_bool(a) && is_bool(b)) {
         return bool_val(a == CS_TRUE && b == CS_TRUE);
@@ -1709,6 +1777,7 @@ static Value bool_xor(ThreadState *ts, Value a, Value b) {
     return slot_xor(ts, a, b);
 }
 
+// bool(x) is truth testing; bool cannot be subclassed (no TYPE_BASETYPE).
 static Value bool_tp_new(ThreadState *ts, TypeObj *type, const Value *args, size_t nargs,
                          TupleObj *kwnames) {
     if (arg_no_kw(ts, "bool", kwnames) < 0 || arg_count(ts, "bool", nargs, 0, 1) < 0) {

@@ -45,16 +45,21 @@ int int_sign(Value v); // -1, 0, 1
 Value int_add(ThreadState *ts, Value a, Value b);
 Value int_sub(ThreadState *ts, Value a, Value b);
 Value int_mul(ThreadState *ts, Value a, Value b);
-Value int_floordiv(ThreadState *ts, Value a, Value b); // ZeroDivisionError "integer division or modulo by zero"
-Value int_mod(ThreadState *ts, Value a, Value b);      // ZeroDivisionError "integer modulo by zero"
-Value int_truediv(ThreadState *ts, Value a, Value b);  // float; "division by zero"
-Value int_pow(ThreadState *ts, Value a, Value b, Value mod); // mod CS_NONE if absent; negative exponent gives float
+// ZeroDivisionError "integer division or modulo by zero"
+Value int_floordiv(ThreadState *ts, Value a, Value b);
+// ZeroDivisionError "integer modulo by zero"
+Value int_mod(ThreadState *ts, Value a, Value b);
+// A float; ZeroDivisionError "division by zero".
+Value int_truediv(ThreadState *ts, Value a, Value b);
+// mod CS_NONE if absent; a negative exponent gives a float.
+Value int_pow(ThreadState *ts, Value a, Value b, Value mod);
 Value int_lshift(ThreadState *ts, Value a, Value b);
 Value int_rshift(ThreadState *ts, Value a, Value b);
 Value int_neg(ThreadState *ts, Value a);
 int int_compare(Value a, Value b); // -1, 0, 1
 int64_t int_hash(Value v);         // CPython's numeric hash (mod 2**61 - 1)
-Value int_to_str(ThreadState *ts, Value v, int base); // "0x1f" style prefix for 2/8/16, plain for 10
+// "0x1f" style prefix for 2/8/16, plain for 10.
+Value int_to_str(ThreadState *ts, Value v, int base);
 Value int_format(ThreadState *ts, Value v, Value spec); // format(v, spec)
 
 // Helpers shared with vm/float.c and the math module.
@@ -88,7 +93,8 @@ Value float_pow_d(ThreadState *ts, double a, double b);
 // float <-> text (vm/float.c)
 Value float_repr_str(ThreadState *ts, double d); // shortest round-trip: "0.1", "1e+16", "inf"
 void float_repr_buf(double d, char *buf, size_t n);
-Value float_from_string(ThreadState *ts, const char *s, size_t len); // ValueError "could not convert string to float: 'x'"
+// ValueError "could not convert string to float: 'x'".
+Value float_from_string(ThreadState *ts, const char *s, size_t len);
 Value float_format(ThreadState *ts, double d, Value spec);
 int64_t float_hash(double d);
 // float() of any value: float, int, __float__, __index__, str.
@@ -96,15 +102,16 @@ Value float_from_value(ThreadState *ts, Value v);
 // A C double from a float or int (TypeError "must be real number, not str").
 int float_as_double(ThreadState *ts, Value v, double *out);
 
-// Shared helpers for format specs: parses [[fill]align][sign][z][#][0][width][grouping][.precision][type].
+// Shared helpers for format specs: parses
+// [[fill]align][sign][z][#][0][width][grouping][.precision][type].
 typedef struct FormatSpec {
     char fill[5]; // UTF-8 of the fill character (default " ")
     char align;   // '<', '>', '^', '=' or 0 (default for the type)
     char sign;    // '+', '-', ' ' or 0
     bool alternate;
     bool zero;
-    ssize_t width; // -1 if absent
-    char grouping; // ',', '_' or 0
+    ssize_t width;     // -1 if absent
+    char grouping;     // ',', '_' or 0
     ssize_t precision; // -1 if absent
     char type;         // 0 if absent (0x7f: a non-ASCII type character)
     bool no_neg_zero;  // 'z': coerce negative zero to zero (floats only)

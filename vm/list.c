@@ -270,6 +270,9 @@ static Value list_richcompare(ThreadState *ts, Value a, Value b, CmpOp op) {
     if (x->len != y->len && (op == CMP_EQ || op == CMP_NE)) {
         return bool_val(op == CMP_NE);
     }
+    if (seq_check_stack(ts, " in comparison") < 0) {
+        return CS_ERR;
+    }
     size_t i = 0;
     for (; i < x->len && i < y->len; i++) {
         int eq = items_equal(ts, x->items[i], y->items[i]);
@@ -553,8 +556,12 @@ static Value list_concat(ThreadState *ts, ListObj *a, ListObj *b) {
     if (r == CS_ERR) {
         return CS_ERR;
     }
-    memcpy(as_list(r)->items, a->items, a->len * sizeof(Value));
-    memcpy(as_list(r)->items + a->len, b->items, b->len * sizeof(Value));
+    if (a->len) {
+        memcpy(as_list(r)->items, a->items, a->len * sizeof(Value));
+    }
+    if (b->len) {
+        memcpy(as_list(r)->items + a->len, b->items, b->len * sizeof(Value));
+    }
     return r;
 }
 

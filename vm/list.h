@@ -65,6 +65,10 @@ Value seq_repr(ThreadState *ts, Value self, const Value *items, size_t n, const 
 Value seq_call_new(ThreadState *ts, TypeObj *base, const Value *args, size_t nargs,
                    TupleObj *kwnames);
 
+// RecursionError "maximum recursion depth exceeded<where>" when the C stack
+// is nearly full (deeply nested containers compared or hashed); else 0.
+int seq_check_stack(ThreadState *ts, const char *where);
+
 // True when v is an int or has __index__ (what sequences accept as an index).
 bool seq_is_index(Value v);
 

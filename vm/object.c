@@ -415,7 +415,14 @@ Value obj_next(ThreadState *ts, Value it) {
     if (!f) {
         return exc_raise(ts, exc_TypeError, "'%s' object is not an iterator", obj_type_name(it));
     }
-    return f(ts, it);
+    Value r = f(ts, it);
+    // A generator that returns a value reports it through StopIteration,
+    // which means plain exhaustion to every consumer but next().
+    if (r == CS_ERR && exc_matches(ts, exc_StopIteration)) {
+        exc_clear(ts);
+        return CS_STOP;
+    }
+    return r;
 }
 
 Value obj_to_list(ThreadState *ts, Value iterable) {

@@ -87,6 +87,14 @@ Value seq_repr(ThreadState *ts, Value self, const Value *items, size_t n, const 
     return str_buf_finish(ts, &b);
 }
 
+int seq_check_stack(ThreadState *ts, const char *where) {
+    char here;
+    if (ts->c_stack_limit && &here < ts->c_stack_limit) {
+        return exc_raise_int(ts, exc_RecursionError, "maximum recursion depth exceeded%s", where);
+    }
+    return 0;
+}
+
 Value seq_call_new(ThreadState *ts, TypeObj *base, const Value *args, size_t nargs,
                    TupleObj *kwnames) {
     if (nargs < 1) {

@@ -844,6 +844,9 @@ static int64_t frozenset_hash(ThreadState *ts, Value self) {
     if (so->hash != -1) {
         return so->hash;
     }
+    if (seq_check_stack(ts, " while hashing") < 0) {
+        return -1;
+    }
     uint64_t hash = 0;
     for (size_t i = 0; i <= so->mask; i++) {
         SetEntry *e = &so->table[i];
@@ -866,6 +869,9 @@ static Value set_richcompare(ThreadState *ts, Value a, Value b, CmpOp op) {
         return CS_NOTIMPL_VAL;
     }
     SetObj *v = as_set(a), *w = as_set(b);
+    if (seq_check_stack(ts, " in comparison") < 0) {
+        return CS_ERR;
+    }
     int r;
     switch (op) {
     case CMP_EQ:

@@ -145,6 +145,9 @@ static int64_t tuple_hash(ThreadState *ts, Value self) {
     if (t->hash != -1) {
         return t->hash;
     }
+    if (seq_check_stack(ts, " while hashing") < 0) {
+        return -1;
+    }
     uint64_t acc = XXPRIME_5;
     for (size_t i = 0; i < t->len; i++) {
         Value v = t->items[i];
@@ -189,6 +192,9 @@ static Value tuple_richcompare(ThreadState *ts, Value a, Value b, CmpOp op) {
         return CS_NOTIMPL_VAL;
     }
     TupleObj *x = as_tuple(a), *y = as_tuple(b);
+    if (seq_check_stack(ts, " in comparison") < 0) {
+        return CS_ERR;
+    }
     size_t i = 0;
     for (; i < x->len && i < y->len; i++) {
         Value vi = x->items[i], wi = y->items[i];

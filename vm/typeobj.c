@@ -1776,6 +1776,23 @@ Value type_build_class(ThreadState *ts, Value self, const Value *args, size_t na
     return cls;
 }
 
+bool type_plain_init(ThreadState *ts, TypeObj *t, Value *init) {
+    if (t->tp_init != slot_init || t->tp_new != type_object.tp_new ||
+        (t->flags & TYPE_ABSTRACT_NEW) || type_of(obj_val(t)) != &type_type) {
+        return false;
+    }
+    Value f = type_lookup(t, STR_NAME(ts, __init__));
+    if (!is_type_exact(f, &type_function)) {
+        return false;
+    }
+    CodeObj *co = ((FuncObj *)as_obj(f))->code;
+    if (co->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
+        return false;
+    }
+    *init = f;
+    return true;
+}
+
 // Allocates an instance of t (object.__new__'s work).
 Value type_generic_alloc(ThreadState *ts, TypeObj *t) {
     Obj *o = gc_alloc(ts, t, t->basicsize);

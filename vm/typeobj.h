@@ -30,6 +30,11 @@ const char *type_qualname(TypeObj *t);
 Value type_build_class(ThreadState *ts, Value self, const Value *args, size_t nargs,
                        TupleObj *kwnames);
 
+// True when calling class t means: allocate a plain instance, then run a
+// cs function `__init__` (*init) — the eval loop then runs __init__ on its
+// own frame stack instead of re-entering through type.__call__.
+bool type_plain_init(ThreadState *ts, TypeObj *t, Value *init);
+
 // Instantiates type t with no user-visible __init__ (object.__new__ for heap
 // types): allocates basicsize bytes and the instance dict slot.
 Value type_generic_alloc(ThreadState *ts, TypeObj *t);

@@ -3,7 +3,6 @@
 # AsyncExitStack and the context-manager base classes, written in cs.
 
 import sys
-from collections import deque
 from functools import wraps
 
 __all__ = ['asynccontextmanager', 'contextmanager', 'closing', 'nullcontext',
@@ -298,13 +297,13 @@ class _BaseExitStack:
         return _exit_wrapper
 
     def __init__(self):
-        self._exit_callbacks = deque()
+        self._exit_callbacks = []
 
     def pop_all(self):
         """Preserve the context stack by transferring it to a new instance."""
         new_stack = type(self)()
         new_stack._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = deque()
+        self._exit_callbacks = []
         return new_stack
 
     def push(self, exit):

@@ -171,6 +171,18 @@ def _annotation_kind(a_type):
     return None
 
 
+_UNHASHABLE_BUILTINS = (list, dict, set, bytearray)
+
+
+def _is_unhashable_type(cls):
+    # CPython's test is cls.__hash__ is None; cs's built-in containers keep
+    # a slot wrapper there, so the defining class decides.
+    for klass in cls.__mro__:
+        if '__hash__' in klass.__dict__:
+            return klass.__dict__['__hash__'] is None or klass in _UNHASHABLE_BUILTINS
+    return False
+
+
 def _get_field(cls, a_name, a_type, default_kw_only):
     default = getattr(cls, a_name, MISSING)
     if isinstance(default, Field):
@@ -194,7 +206,7 @@ def _get_field(cls, a_name, a_type, default_kw_only):
     else:
         if f.kw_only is not MISSING:
             raise TypeError('field %s is a ClassVar but specifies kw_only' % (f.name,))
-    if f._field_type is _FIELD and f.default.__class__.__hash__ is None:
+    if f._field_type is _FIELD and _is_unhashable_type(f.default.__class__):
         raise ValueError('mutable default %s for field %s is not allowed: use default_factory'
                          % (type(f.default), f.name))
     return f

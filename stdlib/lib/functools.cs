@@ -2,8 +2,6 @@
 # cache, total_ordering, cmp_to_key, cached_property, singledispatch, written
 # in cs. The lru_cache wrapper is a plain closure, so it binds as a method.
 
-from collections import namedtuple
-
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce', 'partial',
            'partialmethod', 'singledispatch', 'singledispatchmethod', 'cached_property']
@@ -292,8 +290,19 @@ def _is_function(obj):
 # ---------------------------------------------------------------------------
 # lru_cache, cache
 
-_CacheInfo = namedtuple('CacheInfo', ['hits', 'misses', 'maxsize', 'currsize'],
-                        module='functools')
+_CacheInfo = None
+
+
+def _cache_info(hits, misses, maxsize, currsize):
+    # CacheInfo is made on first use: importing collections costs more than
+    # the rest of functools.
+    global _CacheInfo
+    if _CacheInfo is None:
+        from collections import namedtuple
+        _CacheInfo = namedtuple('CacheInfo', ['hits', 'misses', 'maxsize', 'currsize'],
+                                module='functools')
+    return _CacheInfo(hits, misses, maxsize, currsize)
+
 _KWMARK = object()
 
 
@@ -370,7 +379,7 @@ def _lru_cache_wrapper(user_function, maxsize, typed):
 
     def cache_info():
         """Report cache statistics"""
-        return _CacheInfo(hits, misses, maxsize, len(cache))
+        return _cache_info(hits, misses, maxsize, len(cache))
 
     def cache_clear():
         """Clear the cache and cache statistics"""

@@ -177,9 +177,11 @@ class _Environ:
         return value
 
     def popitem(self):
-        if not self._data:
-            raise KeyError('popitem(): dictionary is empty')
-        key = next(reversed(list(self._data)))
+        # As MutableMapping.popitem: the first key, not the last.
+        for key in self._data:
+            break
+        else:
+            raise KeyError
         value = self._data[key]
         del self[key]
         return key, value

@@ -20,7 +20,6 @@ def _f():
 FunctionType = type(_f)
 LambdaType = type(lambda: None)
 CodeType = type(_f.__code__)
-MappingProxyType = type(type.__dict__)
 
 
 def _cell_factory():
@@ -142,6 +141,73 @@ SimpleNamespace(**kwargs)"""
 
 
 _repr_running = set()
+
+
+class mappingproxy:
+    """Read-only proxy of a mapping (cs's type.__dict__ is a plain dict)."""
+
+    def __init__(self, mapping):
+        if not hasattr(mapping, 'keys') or not hasattr(mapping, '__getitem__') or isinstance(
+                mapping, (list, tuple)):
+            raise TypeError('mappingproxy() argument must be a mapping, not %s'
+                            % (type(mapping).__name__,))
+        object.__setattr__(self, '_mapping', mapping)
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __reversed__(self):
+        return reversed(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __or__(self, other):
+        return dict(self._mapping) | other
+
+    def __ror__(self, other):
+        return other | dict(self._mapping)
+
+    def __repr__(self):
+        return 'mappingproxy(%r)' % (self._mapping,)
+
+    def __str__(self):
+        return str(self._mapping)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("'mappingproxy' object has no attribute '%s'" % (name,))
+
+    __hash__ = None
+
+
+MappingProxyType = type(type.__dict__)
+if MappingProxyType is dict:
+    MappingProxyType = mappingproxy
+del mappingproxy
 
 
 # ---------------------------------------------------------------------------

@@ -796,27 +796,37 @@ class _NamedTupleBase(tuple):
                     pass
                 continue
             setattr(cls, key, value)
-        cls.__annotations__ = dict(types)
 
 
-def NamedTuple(typename, fields=None, /, **kwargs):
-    """Typed version of namedtuple."""
-    if fields is None:
-        fields = kwargs.items()
-    elif kwargs:
-        raise TypeError('Either list of fields or keywords can be provided to NamedTuple, '
-                        'not both')
-    fields = list(fields)
-    nm_tpl = collections.namedtuple(typename, [n for n, t in fields], module='__main__')
-    nm_tpl.__annotations__ = {n: t for n, t in fields}
-    return nm_tpl
+class _NamedTupleFactory:
+    # typing.NamedTuple: called, it makes a namedtuple; as a base class,
+    # __mro_entries__ substitutes _NamedTupleBase.
+    __name__ = __qualname__ = 'NamedTuple'
+    __module__ = 'typing'
+
+    def __call__(self, typename, fields=None, /, **kwargs):
+        """Typed version of namedtuple."""
+        if fields is None:
+            fields = kwargs.items()
+        elif kwargs:
+            raise TypeError('Either list of fields or keywords can be provided to NamedTuple, '
+                            'not both')
+        fields = list(fields)
+        names = collections._validate_names(typename, [n for n, t in fields], False)
+        ns = collections._namedtuple_namespace(typename, names, None)
+        ns['__annotations__'] = {n: t for n, t in fields}
+        nm_tpl = type(typename, (tuple,), ns)
+        nm_tpl.__module__ = '__main__'
+        return nm_tpl
+
+    def __mro_entries__(self, bases):
+        return (_NamedTupleBase,)
+
+    def __repr__(self):
+        return '<function NamedTuple>'
 
 
-def _namedtuple_mro_entries(bases):
-    return (_NamedTupleBase,)
-
-
-NamedTuple.__mro_entries__ = _namedtuple_mro_entries
+NamedTuple = _NamedTupleFactory()
 
 
 class _TypedDictBase(dict):
@@ -847,27 +857,39 @@ class _TypedDictBase(dict):
                 else:
                     required.add(name)
                     optional.discard(name)
-        cls.__annotations__ = annotations
+        if annotations != cls.__dict__.get('__annotations__'):
+            try:
+                cls.__annotations__ = annotations
+            except (AttributeError, TypeError):
+                pass
         cls.__required_keys__ = frozenset(required)
         cls.__optional_keys__ = frozenset(optional)
         cls.__total__ = total
 
 
-def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
-    """A simple typed namespace. At runtime it is equivalent to a plain dict."""
-    if fields is None:
-        fields = kwargs
-    ns = {'__annotations__': dict(fields), '__total__': total}
-    cls = type(typename, (_TypedDictBase,), ns)
-    cls.__module__ = '__main__'
-    return cls
+class _TypedDictFactory:
+    # typing.TypedDict: called, it makes a TypedDict class; as a base class,
+    # __mro_entries__ substitutes _TypedDictBase.
+    __name__ = __qualname__ = 'TypedDict'
+    __module__ = 'typing'
+
+    def __call__(self, typename, fields=None, /, *, total=True, **kwargs):
+        """A simple typed namespace. At runtime it is equivalent to a plain dict."""
+        if fields is None:
+            fields = kwargs
+        ns = {'__annotations__': dict(fields), '__total__': total}
+        cls = type(typename, (_TypedDictBase,), ns)
+        cls.__module__ = '__main__'
+        return cls
+
+    def __mro_entries__(self, bases):
+        return (_TypedDictBase,)
+
+    def __repr__(self):
+        return '<function TypedDict>'
 
 
-def _typeddict_mro_entries(bases):
-    return (_TypedDictBase,)
-
-
-TypedDict.__mro_entries__ = _typeddict_mro_entries
+TypedDict = _TypedDictFactory()
 
 
 def is_typeddict(tp):

@@ -159,8 +159,8 @@ Test(float, parse_cpython_syntax) {
     cr_assert(isinf(parse("1e500")));
     cr_assert_eq(parse("2.4703282292062328e-324"), 5e-324);
     cr_assert_eq(parse("\xd9\xa1.\xd9\xa5"), 1.5);
-    const char *bad[] = {"", "abc", "1.2.3", "1e", "1__0", "_1", "1_", "1._5", "0x10", "nan(1)",
-                         "1e_5", "++1", "- 1", "infinit"};
+    const char *bad[] = {"",     "abc",  "1.2.3",  "1e",   "1__0", "_1",  "1_",
+                         "1._5", "0x10", "nan(1)", "1e_5", "++1",  "- 1", "infinit"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         cr_assert_eq(float_from_string(ts, bad[i], strlen(bad[i])), CS_ERR, "%s", bad[i]);
         exc_clear(ts);
@@ -194,7 +194,8 @@ Test(float, format_specs) {
     cr_assert_str_eq(fmt(-0.0, "z.1f"), "0.0");
     cr_assert_str_eq(fmt(2.0, ".3"), "2.0");
     cr_assert_str_eq(fmt(1e-7, "e"), "1.000000e-07");
-    cr_assert_str_eq(fmt(1.5, "d"), "ValueError: Unknown format code 'd' for object of type 'float'");
+    cr_assert_str_eq(fmt(1.5, "d"),
+                     "ValueError: Unknown format code 'd' for object of type 'float'");
     cr_assert_str_eq(fmt(1.5, "abc"),
                      "ValueError: Invalid format specifier 'abc' for object of type 'float'");
 }

@@ -109,13 +109,11 @@ Test(int, shifts) {
                      "1267650600228229401496703205376");
     cr_assert_str_eq(text(int_rshift(ts, small_int_val(-1), small_int_val(100))), "-1");
     cr_assert_str_eq(text(int_rshift(ts, small_int_val(-5), small_int_val(1))), "-3");
-    cr_assert_str_eq(text(int_rshift(ts, parse("-1267650600228229401496703205377"),
-                                     small_int_val(100))),
-                     "-2");
+    cr_assert_str_eq(
+        text(int_rshift(ts, parse("-1267650600228229401496703205377"), small_int_val(100))), "-2");
     cr_assert_eq(int_lshift(ts, small_int_val(1), small_int_val(-1)), CS_ERR);
     cr_assert_str_eq(exc_text(), "ValueError: negative shift count");
-    cr_assert_str_eq(text(int_lshift(ts, small_int_val(0), parse("10000000000000000000000"))),
-                     "0");
+    cr_assert_str_eq(text(int_lshift(ts, small_int_val(0), parse("10000000000000000000000"))), "0");
 }
 
 Test(int, powers) {
@@ -123,8 +121,7 @@ Test(int, powers) {
                      "1267650600228229401496703205376");
     cr_assert_str_eq(text(int_pow(ts, small_int_val(-3), small_int_val(3), CS_NONE)), "-27");
     cr_assert_str_eq(text(int_pow(ts, small_int_val(2), small_int_val(-1), CS_NONE)), "0.5");
-    cr_assert_str_eq(text(int_pow(ts, small_int_val(3), small_int_val(-1), small_int_val(7))),
-                     "5");
+    cr_assert_str_eq(text(int_pow(ts, small_int_val(3), small_int_val(-1), small_int_val(7))), "5");
     cr_assert_str_eq(text(int_pow(ts, small_int_val(-2), small_int_val(3), small_int_val(-5))),
                      "-3");
     cr_assert_eq(int_pow(ts, small_int_val(0), small_int_val(-1), CS_NONE), CS_ERR);
@@ -141,8 +138,7 @@ Test(int, round_with_negative_digits_is_bankers) {
     cr_assert_str_eq(text(int_round(ts, small_int_val(-35), small_int_val(-1))), "-40");
     cr_assert_str_eq(text(int_round(ts, small_int_val(1255), small_int_val(-1))), "1260");
     cr_assert_str_eq(text(int_round(ts, small_int_val(7), small_int_val(2))), "7");
-    cr_assert_str_eq(text(int_round(ts, small_int_val(5), parse("-100000000000000000000"))),
-                     "0");
+    cr_assert_str_eq(text(int_round(ts, small_int_val(5), parse("-100000000000000000000"))), "0");
 }
 
 // ---------------------------------------------------------------------------
@@ -166,7 +162,8 @@ Test(int, compare_with_doubles_is_exact) {
     Value p53 = parse("9007199254740993"); // 2**53 + 1
     cr_assert_eq(int_compare_double(p53, 9007199254740992.0), 1);
     cr_assert_eq(int_compare_double(p53, 9007199254740994.0), -1);
-    Value huge = parse("1" "000000000000000000000000000000000000000000000000000000000000000"
+    Value huge = parse("1"
+                       "000000000000000000000000000000000000000000000000000000000000000"
                        "000000000000000000000000000000000000000000000000000000000000000000"
                        "000000000000000000000000000000000000000000000000000000000000000000"
                        "000000000000000000000000000000000000000000000000000000000000000000"
@@ -199,7 +196,8 @@ Test(int, to_double_rounds_half_even) {
     mpz_set_ui(z, 3);
     cr_assert_eq(int_mpz_ldexp(z, -1076, &overflow), 5e-324);
     mpz_clear(z);
-    cr_assert_eq(int_as_double(ts, parse("1" "000000000000000000000000000000000000000000000000"
+    cr_assert_eq(int_as_double(ts, parse("1"
+                                         "000000000000000000000000000000000000000000000000"
                                          "00000000000000000000000000000000000000000000000000"
                                          "00000000000000000000000000000000000000000000000000"
                                          "00000000000000000000000000000000000000000000000000"
@@ -211,8 +209,10 @@ Test(int, to_double_rounds_half_even) {
 }
 
 Test(int, true_division_is_correctly_rounded) {
-    Value a = parse("1" "0000000000000000000000000000000000000000000000000000000000");
-    Value b = parse("3" "000000000000000000000000000000000000000000000000000000000");
+    Value a = parse("1"
+                    "0000000000000000000000000000000000000000000000000000000000");
+    Value b = parse("3"
+                    "000000000000000000000000000000000000000000000000000000000");
     cr_assert_str_eq(text(int_truediv(ts, a, b)), "3.3333333333333335");
     cr_assert_str_eq(text(int_truediv(ts, small_int_val(1), small_int_val(3))),
                      "0.3333333333333333");
@@ -241,7 +241,8 @@ Test(int, parse_cpython_syntax) {
 
 Test(int, literals_from_the_front_end) {
     cr_assert_str_eq(text(int_from_literal(ts, "ff", 2, 16)), "255");
-    cr_assert_str_eq(text(int_from_literal(ts, "0x1f", 4, 16)), "31");
+    cr_assert_str_eq(text(int_from_literal(ts, "0b1", 3, 16)), "177"); // 0x0b1
+    cr_assert_str_eq(text(int_from_literal(ts, "0b", 2, 16)), "11");   // 0x0b
     cr_assert_str_eq(text(int_from_literal(ts, "1_0", 3, 10)), "10");
     cr_assert_str_eq(text(int_from_literal(ts, "777", 3, 8)), "511");
     cr_assert_str_eq(text(int_from_literal(ts, "99999999999999999999", 20, 10)),
@@ -326,7 +327,8 @@ Test(format, zero_flag_and_unicode_fill) {
 Test(format, parse_errors_match_cpython) {
     FormatSpec fs;
     cr_assert_eq(format_spec_parse_ex(ts, "abc", 3, "int", 'd', &fs), -1);
-    cr_assert_str_eq(exc_text(), "ValueError: Invalid format specifier 'abc' for object of type 'int'");
+    cr_assert_str_eq(exc_text(),
+                     "ValueError: Invalid format specifier 'abc' for object of type 'int'");
     cr_assert_eq(format_spec_parse(ts, ".", 1, &fs), -1);
     cr_assert_str_eq(exc_text(), "ValueError: Format specifier missing precision");
     cr_assert_eq(format_spec_parse(ts, ",_", 2, &fs), -1);

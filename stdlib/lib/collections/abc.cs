@@ -562,7 +562,6 @@ class MappingView(Sized):
 
 
 class KeysView(MappingView, Set):
-    __slots__ = ()
 
     @classmethod
     def _from_iterable(cls, it):
@@ -576,7 +575,6 @@ class KeysView(MappingView, Set):
 
 
 class ItemsView(MappingView, Set):
-    __slots__ = ()
 
     @classmethod
     def _from_iterable(cls, it):
@@ -597,7 +595,6 @@ class ItemsView(MappingView, Set):
 
 
 class ValuesView(MappingView, Collection):
-    __slots__ = ()
 
     def __contains__(self, value):
         for key in self._mapping:

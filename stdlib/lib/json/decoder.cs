@@ -61,6 +61,19 @@ def _first_control(chunk):
     return -1
 
 
+def _find_quote(s, start, n):
+    # s.find('"', start) in growing bounded windows: a bounded search costs
+    # what it scans, whatever the length of the whole document.
+    step = 64
+    while start + step < n:
+        i = s.find('"', start, start + step)
+        if i >= 0:
+            return i
+        start += step
+        step <<= 1
+    return s.find('"', start, n)
+
+
 def scanstring(s, end, strict=True):
     """Scan the string s for a JSON string. End is the index of the character in s after
     the quote that started the JSON string. Returns a tuple of the decoded string and the
@@ -69,7 +82,7 @@ def scanstring(s, end, strict=True):
     n = len(s)
     chunks = []
     while True:
-        q = s.find('"', end)
+        q = _find_quote(s, end, n)
         b = s.find('\\', end, q if q >= 0 else n)
         stop = b if b >= 0 else q
         if stop < 0:
@@ -133,17 +146,17 @@ def _make_scanner(ctx):
             return parse_obj(s, idx + 1)
         if c == '[':
             return parse_arr(s, idx + 1)
-        if c == 'n' and s.startswith('null', idx):
+        if c == 'n' and s[idx:idx + 4] == 'null':
             return None, idx + 4
-        if c == 't' and s.startswith('true', idx):
+        if c == 't' and s[idx:idx + 4] == 'true':
             return True, idx + 4
-        if c == 'f' and s.startswith('false', idx):
+        if c == 'f' and s[idx:idx + 5] == 'false':
             return False, idx + 5
-        if c == 'N' and s.startswith('NaN', idx):
+        if c == 'N' and s[idx:idx + 3] == 'NaN':
             return parse_constant('NaN'), idx + 3
-        if c == 'I' and s.startswith('Infinity', idx):
+        if c == 'I' and s[idx:idx + 8] == 'Infinity':
             return parse_constant('Infinity'), idx + 8
-        if c == '-' and s.startswith('-Infinity', idx):
+        if c == '-' and s[idx:idx + 9] == '-Infinity':
             return parse_constant('-Infinity'), idx + 9
         return match_number(s, idx, n)
 

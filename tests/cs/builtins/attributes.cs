@@ -44,9 +44,16 @@ print(inner(1))
 x_global = 1
 print('x_global' in dir(), 'x_global' in globals(), globals() is vars())
 print(sorted(k for k in vars(Point) if not k.startswith('__')))
-for t in ['getattr(p, 1)', 'getattr(p)', 'setattr(p, 2, 3)', 'delattr(p, "missing")', 'vars(5)',
-          'getattr(p, "missing")', 'setattr(5, "x", 1)', 'hasattr(p, 3)', 'dir(1, 2)']:
+for t, fn in [('getattr(p, 1)', lambda: getattr(p, 1)),
+          ('getattr(p)', lambda: getattr(p)),
+          ('setattr(p, 2, 3)', lambda: setattr(p, 2, 3)),
+          ('delattr(p, "missing")', lambda: delattr(p, "missing")),
+          ('vars(5)', lambda: vars(5)),
+          ('getattr(p, "missing")', lambda: getattr(p, "missing")),
+          ('setattr(5, "x", 1)', lambda: setattr(5, "x", 1)),
+          ('hasattr(p, 3)', lambda: hasattr(p, 3)),
+          ('dir(1, 2)', lambda: dir(1, 2))]:
     try:
-        eval(t)
+        fn()
     except (TypeError, AttributeError) as e:
         print(t, '->', type(e).__name__ + ':', e)

@@ -9,9 +9,21 @@ class Idx:
         return 42
 print(hex(Idx()), oct(Idx()), bin(Idx()), chr(Idx()))
 print(''.join(chr(ord(c) ^ 32) for c in 'Hello'))
-for t in ["chr(-1)", "chr(0x110000)", "chr(2 ** 100)", "chr('a')", "chr(1.5)", "ord('ab')", "ord('')",
-          "ord(1)", "ord(b'ab')", "hex(1.5)", "bin('1')", "oct([])", "ord()", "chr()"]:
+for t, fn in [('chr(-1)', lambda: chr(-1)),
+          ('chr(0x110000)', lambda: chr(0x110000)),
+          ('chr(2 ** 100)', lambda: chr(2 ** 100)),
+          ("chr('a')", lambda: chr('a')),
+          ('chr(1.5)', lambda: chr(1.5)),
+          ("ord('ab')", lambda: ord('ab')),
+          ("ord('')", lambda: ord('')),
+          ('ord(1)', lambda: ord(1)),
+          ("ord(b'ab')", lambda: ord(b'ab')),
+          ('hex(1.5)', lambda: hex(1.5)),
+          ("bin('1')", lambda: bin('1')),
+          ('oct([])', lambda: oct([])),
+          ('ord()', lambda: ord()),
+          ('chr()', lambda: chr())]:
     try:
-        print(eval(t))
+        print(fn())
     except (TypeError, ValueError, OverflowError) as e:
         print(t, '->', type(e).__name__ + ':', e)

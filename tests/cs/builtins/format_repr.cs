@@ -22,9 +22,11 @@ class R:
     def __repr__(self):
         return 'R<ü>'
 print(repr(R()), ascii(R()), str([R()]))
-for t in ["format(1, 2)", "format(Plain(), 'x')", "format('a', 'd')"]:
+for t, fn in [('format(1, 2)', lambda: format(1, 2)),
+          ("format(Plain(), 'x')", lambda: format(Plain(), 'x')),
+          ("format('a', 'd')", lambda: format('a', 'd'))]:
     try:
-        print(eval(t))
+        print(fn())
     except (TypeError, ValueError) as e:
         print(t, '->', type(e).__name__ + ':', e)
 

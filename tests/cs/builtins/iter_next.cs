@@ -43,8 +43,14 @@ class Countdown:
         self.n -= 1
         return self.n
 print(list(Countdown(3)), next(Countdown(0), 'empty'))
-for t in ['iter(5)', 'iter()', 'iter(1, 2)', 'iter(len, 1, 2)', 'next(5)', 'next()', 'next([1])']:
+for t, fn in [('iter(5)', lambda: iter(5)),
+          ('iter()', lambda: iter()),
+          ('iter(1, 2)', lambda: iter(1, 2)),
+          ('iter(len, 1, 2)', lambda: iter(len, 1, 2)),
+          ('next(5)', lambda: next(5)),
+          ('next()', lambda: next()),
+          ('next([1])', lambda: next([1]))]:
     try:
-        eval(t)
+        fn()
     except TypeError as e:
         print(t, 'TypeError:', e)

@@ -43,13 +43,27 @@ print(type(enumerate('')).__name__, type(zip()).__name__, type(map(len, '')).__n
 class MyEnum(enumerate):
     pass
 print(list(MyEnum('xy', 1)), isinstance(MyEnum(''), enumerate))
-tests = ['reversed(5)', 'reversed({1})', 'reversed()', 'reversed([], [])', 'zip(1)', 'zip([], foo=1)',
-         'map(len)', 'map()', 'map(len, 5)', 'filter(None)', 'filter(None, 1)', 'enumerate()',
-         'enumerate([], "a")', 'enumerate(5)', 'enumerate([], 1, 2)', 'enumerate([], start=1, x=2)',
-         'reversed(seq=[])', 'map(len, [], x=1)']
-for t in tests:
+tests = [('reversed(5)', lambda: reversed(5)),
+         ('reversed({1})', lambda: reversed({1})),
+         ('reversed()', lambda: reversed()),
+         ('reversed([], [])', lambda: reversed([], [])),
+         ('zip(1)', lambda: zip(1)),
+         ('zip([], foo=1)', lambda: zip([], foo=1)),
+         ('map(len)', lambda: map(len)),
+         ('map()', lambda: map()),
+         ('map(len, 5)', lambda: map(len, 5)),
+         ('filter(None)', lambda: filter(None)),
+         ('filter(None, 1)', lambda: filter(None, 1)),
+         ('enumerate()', lambda: enumerate()),
+         ('enumerate([], "a")', lambda: enumerate([], "a")),
+         ('enumerate(5)', lambda: enumerate(5)),
+         ('enumerate([], 1, 2)', lambda: enumerate([], 1, 2)),
+         ('enumerate([], start=1, x=2)', lambda: enumerate([], start=1, x=2)),
+         ('reversed(seq=[])', lambda: reversed(seq=[])),
+         ('map(len, [], x=1)', lambda: map(len, [], x=1))]
+for t, fn in tests:
     try:
-        eval(t)
+        fn()
         print(t, 'ok')
     except TypeError as e:
         print(t, 'TypeError:', e)

@@ -26,10 +26,22 @@ class Num:
     def __repr__(self):
         return f'Num({self.v})'
 print(abs(Num(-4)), round(Num(1)), round(Num(1), 3), divmod(Num(1), 2), divmod(2, Num(1)))
-for t in ["abs('x')", "round('x')", "round(1.5, 'a')", "round(float('inf'))", "round(float('nan'))",
-          "divmod(1, 0)", "divmod(1.0, 0)", "divmod(1, 0.0)", "divmod('a', 1)", "divmod(1)",
-          "pow(2)", "pow(2, 3, 0)", "pow(2.0, 3, 4)", "round(1.7e308, -308)", "pow(0, -1)"]:
+for t, fn in [("abs('x')", lambda: abs('x')),
+          ("round('x')", lambda: round('x')),
+          ("round(1.5, 'a')", lambda: round(1.5, 'a')),
+          ("round(float('inf'))", lambda: round(float('inf'))),
+          ("round(float('nan'))", lambda: round(float('nan'))),
+          ('divmod(1, 0)', lambda: divmod(1, 0)),
+          ('divmod(1.0, 0)', lambda: divmod(1.0, 0)),
+          ('divmod(1, 0.0)', lambda: divmod(1, 0.0)),
+          ("divmod('a', 1)", lambda: divmod('a', 1)),
+          ('divmod(1)', lambda: divmod(1)),
+          ('pow(2)', lambda: pow(2)),
+          ('pow(2, 3, 0)', lambda: pow(2, 3, 0)),
+          ('pow(2.0, 3, 4)', lambda: pow(2.0, 3, 4)),
+          ('round(1.7e308, -308)', lambda: round(1.7e308, -308)),
+          ('pow(0, -1)', lambda: pow(0, -1))]:
     try:
-        print(eval(t))
+        print(fn())
     except (TypeError, ValueError, ZeroDivisionError, OverflowError) as e:
         print(t, '->', type(e).__name__ + ':', e)

@@ -14,9 +14,16 @@ class Money:
     def __radd__(self, other):
         return Money(other + self.v)
 print(sum([Money(1), Money(2)]).v, sum([Money(5)], Money(1)).v)
-for t in ["sum(['a', 'b'], '')", "sum([b'a'], b'')", "sum([], bytearray())", "sum([1, 'a'])",
-          "sum(['a'])", "sum(5)", "sum()", "sum([1], 2, 3)", "sum([[1]])"]:
+for t, fn in [("sum(['a', 'b'], '')", lambda: sum(['a', 'b'], '')),
+          ("sum([b'a'], b'')", lambda: sum([b'a'], b'')),
+          ('sum([], bytearray())', lambda: sum([], bytearray())),
+          ("sum([1, 'a'])", lambda: sum([1, 'a'])),
+          ("sum(['a'])", lambda: sum(['a'])),
+          ('sum(5)', lambda: sum(5)),
+          ('sum()', lambda: sum()),
+          ('sum([1], 2, 3)', lambda: sum([1], 2, 3)),
+          ('sum([[1]])', lambda: sum([[1]]))]:
     try:
-        print(eval(t))
+        print(fn())
     except TypeError as e:
         print(t, '->', e)

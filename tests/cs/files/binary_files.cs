@@ -27,18 +27,27 @@ with open(path, 'wb', buffering=0) as f:
     print(f.write(b'raw'), repr(f)[:22], f.mode)
 with open(path, 'rb') as f:
     print(f.read(), f.readable(), f.writable(), f.closed)
-for action in ["open(path, 'rb').write(b'x')", "open(path, 'wb').read()", "open(path, 'wb').write('s')",
-               "open(path, 'rb').read('a')", "open(path, 'w').write(b'x')", "open(path).write('x')",
-               "open(path, 'w').read()"]:
+for action, fn in [("open(path, 'rb').write(b'x')", lambda: open(path, 'rb').write(b'x')),
+          ("open(path, 'wb').read()", lambda: open(path, 'wb').read()),
+          ("open(path, 'wb').write('s')", lambda: open(path, 'wb').write('s')),
+          ("open(path, 'rb').read('a')", lambda: open(path, 'rb').read('a')),
+          ("open(path, 'w').write(b'x')", lambda: open(path, 'w').write(b'x')),
+          ("open(path).write('x')", lambda: open(path).write('x')),
+          ("open(path, 'w').read()", lambda: open(path, 'w').read())]:
     try:
-        eval(action)
+        fn()
     except (OSError, ValueError, TypeError) as e:
         print(action, '->', type(e).__name__ + ':', e)
 f = open(path, 'wb')
 f.close()
-for action in ['f.read()', 'f.write(b"x")', 'f.readline()', 'f.seek(0)', 'f.tell()', 'next(f)']:
+for action, fn in [('f.read()', lambda: f.read()),
+          ('f.write(b"x")', lambda: f.write(b"x")),
+          ('f.readline()', lambda: f.readline()),
+          ('f.seek(0)', lambda: f.seek(0)),
+          ('f.tell()', lambda: f.tell()),
+          ('next(f)', lambda: next(f))]:
     try:
-        eval(action)
+        fn()
     except ValueError as e:
         print(action, 'ValueError:', e)
 print(f.closed, repr(f)[:23])

@@ -34,10 +34,19 @@ with open(path, 'rb') as f:
 print(len(raw), len(raw) - len(data))
 f = open(path)
 f.close()
-for action in ['f.read()', 'f.readline()', 'f.write("x")', 'f.tell()', 'f.seek(0)', 'f.flush()',
-               'f.fileno()', 'iter(f)', 'next(f)', 'f.readlines()', 'f.__enter__()']:
+for action, fn in [('f.read()', lambda: f.read()),
+          ('f.readline()', lambda: f.readline()),
+          ('f.write("x")', lambda: f.write("x")),
+          ('f.tell()', lambda: f.tell()),
+          ('f.seek(0)', lambda: f.seek(0)),
+          ('f.flush()', lambda: f.flush()),
+          ('f.fileno()', lambda: f.fileno()),
+          ('iter(f)', lambda: iter(f)),
+          ('next(f)', lambda: next(f)),
+          ('f.readlines()', lambda: f.readlines()),
+          ('f.__enter__()', lambda: f.__enter__())]:
     try:
-        eval(action)
+        fn()
     except ValueError as e:
         print(action, 'ValueError:', e)
 print(f.closed, f.writable(), f.name == path, f.mode)

@@ -1,0 +1,4 @@
+# an annotated name declared global.
+def f():
+    x: int
+    global x

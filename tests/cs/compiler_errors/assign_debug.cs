@@ -1,0 +1,2 @@
+# __debug__ cannot be assigned.
+__debug__ = False

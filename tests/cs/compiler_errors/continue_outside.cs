@@ -1,0 +1,3 @@
+# continue outside a loop.
+print('never')
+continue

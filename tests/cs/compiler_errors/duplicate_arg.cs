@@ -1,0 +1,3 @@
+# duplicate parameter names.
+def f(a, b, a):
+    pass

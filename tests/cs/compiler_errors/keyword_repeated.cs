@@ -1,0 +1,2 @@
+# the same keyword twice in a call.
+print(sep=' ', sep='-')

@@ -1,0 +1,4 @@
+# nonlocal with no enclosing binding.
+def f():
+    def g():
+        nonlocal missing

@@ -1,0 +1,2 @@
+# a starred target alone.
+*a = [1, 2]

@@ -1,0 +1,2 @@
+# two starred targets.
+a, *b, *c = range(5)
