@@ -151,7 +151,9 @@ size_t assemble_handler_depth(CodeBuilder *cb) {
 
 void assemble_restore_handlers(CodeBuilder *cb, const int32_t *saved, size_t n) {
     compile_grow((void **)&cb->hstack, &cb->cap_hstack, sizeof(int32_t), n + 1);
-    memcpy(cb->hstack, saved, n * sizeof(int32_t));
+    if (n > 0) {
+        memcpy(cb->hstack, saved, n * sizeof(int32_t));
+    }
     cb->nhstack = n;
 }
 

@@ -37,7 +37,9 @@ typedef struct HandlerSave {
 static HandlerSave save_handlers(Compiler *c) {
     CodeBuilder *cb = &c->u->cb;
     HandlerSave s = {compile_xrealloc(NULL, (cb->nhstack + 1) * sizeof(int32_t)), cb->nhstack};
-    memcpy(s.items, cb->hstack, cb->nhstack * sizeof(int32_t));
+    if (cb->nhstack > 0) {
+        memcpy(s.items, cb->hstack, cb->nhstack * sizeof(int32_t));
+    }
     return s;
 }
 

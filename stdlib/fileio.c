@@ -1757,11 +1757,11 @@ static Value make_unsupported_operation(ThreadState *ts) {
     }
     Value name = str_from_cstr(ts, "UnsupportedOperation");
     Value bases = tuple_pack(ts, 2, obj_val(exc_OSError), obj_val(exc_ValueError));
-    Value cls = type_new_class(ts, &type_type, name, bases, d);
+    Value cls = type_new_class(ts, &type_type, name, bases, d, NULL, NULL);
     if (cls == CS_ERR && exc_matches(ts, exc_TypeError)) {
         exc_clear(ts);
         bases = tuple_pack(ts, 1, obj_val(exc_OSError));
-        cls = type_new_class(ts, &type_type, name, bases, d);
+        cls = type_new_class(ts, &type_type, name, bases, d, NULL, NULL);
     }
     return cls;
 }

@@ -1255,6 +1255,24 @@ static Value builtin_dir(ThreadState *ts, Value self, const Value *args, size_t 
     return names;
 }
 
+// exit() and quit() (CPython's site adds them): close sys.stdin, then raise
+// SystemExit(code).
+static Value builtin_exit(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                          TupleObj *kwnames) {
+    Value a[1];
+    if (arg_parse(ts, "exit", args, nargs, kwnames, "|code", a) < 0) {
+        return CS_ERR;
+    }
+    Value in = sys_attr(ts, "stdin");
+    if (in != CS_UNBOUND && in != CS_NONE) {
+        Value r = obj_call_method(ts, in, STR_NAME(ts, close), NULL, 0);
+        if (r == CS_ERR) {
+            exc_clear(ts);
+        }
+    }
+    return exc_raise_args(ts, exc_SystemExit, a, a[0] == CS_UNBOUND ? 0 : 1);
+}
+
 // ---------------------------------------------------------------------------
 // The module
 
@@ -1268,6 +1286,7 @@ static const MethodDef builtin_functions[] = {
     {"chr", builtin_chr, 0, "Return a Unicode string of one character with ordinal i."},
     {"delattr", builtin_delattr, 0, "Deletes the named attribute from the given object."},
     {"dir", builtin_dir, 0, "Show attributes of an object."},
+    {"exit", builtin_exit, METH_KEYWORDS, "Exit the interpreter by raising SystemExit(code)."},
     {"divmod", builtin_divmod, 0, "Return the tuple (x//y, x%y)."},
     {"format", builtin_format, 0, "Return value.__format__(format_spec)"},
     {"getattr", builtin_getattr, 0, "Get a named attribute from an object."},
@@ -1299,6 +1318,7 @@ static const MethodDef builtin_functions[] = {
     {"ord", builtin_ord, 0, "Return the Unicode code point for a one-character string."},
     {"pow", builtin_pow, METH_KEYWORDS,
      "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
+    {"quit", builtin_exit, METH_KEYWORDS, "Exit the interpreter by raising SystemExit(code)."},
     {"print", builtin_print, METH_KEYWORDS,
      "Prints the values to a stream, or to sys.stdout by default."},
     {"repr", builtin_repr, 0, "Return the canonical string representation of the object."},

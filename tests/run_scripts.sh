@@ -10,6 +10,7 @@
 #   run_scripts.sh CS DIR [TIMEOUT]
 set -u
 cs=$1; dir=$2; limit=${3:-30}
+case $cs in /*) ;; */*) cs=$(cd "$(dirname "$cs")" && pwd)/$(basename "$cs") ;; esac
 pass=0; fail=0; failed=()
 while IFS= read -r f; do
     base=${f%.cs}; name=$(basename "$base"); d=$(dirname "$f")

@@ -104,27 +104,104 @@ static size_t strip_zeros(const char *d, size_t n) {
     return n;
 }
 
+// Does the p-digit decimal d * 10**(e - p + 1) read back as x? The text is
+// built by hand: this is the hot path of printing floats.
+static bool reads_back(double x, const char *d, int p, int e) {
+    char buf[48];
+    char *q = buf;
+    *q++ = d[0];
+    *q++ = '.';
+    memcpy(q, d + 1, (size_t)p - 1);
+    q += p - 1;
+    *q++ = 'e';
+    if (e < 0) {
+        *q++ = '-';
+        e = -e;
+    }
+    char tmp[8];
+    int k = 0;
+    do {
+        tmp[k++] = (char)('0' + e % 10);
+        e /= 10;
+    } while (e);
+    while (k) {
+        *q++ = tmp[--k];
+    }
+    *q = '\0';
+    return strtod(buf, NULL) == x;
+}
+
+// The 17 correctly rounded digits d17 rounded again to p digits, into out
+// (exponent in *e). Double rounding is exact unless the dropped digits read
+// exactly as a tie ("5", "50"), where x itself may lie on either side:
+// then false, and the caller converts x directly.
+static bool round_from_17(const char *d17, int p, char *out, int *e) {
+    bool tie = d17[p] == '5';
+    for (int i = p + 1; i < 17 && tie; i++) {
+        tie = d17[i] == '0';
+    }
+    if (tie) {
+        return false;
+    }
+    memcpy(out, d17, (size_t)p);
+    if (d17[p] >= '5') {
+        int i = p - 1;
+        while (i >= 0 && out[i] == '9') {
+            out[i--] = '0';
+        }
+        if (i < 0) {
+            out[0] = '1'; // 9.99... rounds to 10.0...: one more decade
+            (*e)++;
+        } else {
+            out[i]++;
+        }
+    }
+    return true;
+}
+
 // Mode 0 for x > 0. Any decimal of at most 15 digits that reads back as a
 // normal double is that double's correctly rounded 15-digit form (15-digit
 // decimals are spaced wider than a double's rounding interval), so 15, 16
-// and 17 digits are the only lengths to try; below DBL_MIN the interval is
-// wide and every length is tried. Only at a power of two is the interval
-// lopsided, where the other neighbour of x may read back when the nearer
-// one does not.
+// and 17 digits are the only lengths to try, all derived from one 17-digit
+// conversion. Below DBL_MIN the interval is wide and every length is tried.
+// Only at a power of two is the interval lopsided, where the other
+// neighbour of x may read back when the nearer one does not.
 static int shortest_digits(double x, char *out, size_t *n) {
-    int e = 0;
-    bool exact = false;
-    int p = x >= DBL_MIN ? 15 : 1;
     int exp2;
     bool pow2 = frexp(x, &exp2) == 0.5;
-    for (; p <= 17; p++) {
-        e = sci_digits(x, p, out, &exact);
-        if (exact || (pow2 && p < 17 && neighbour_reads_back(x, out, p, &e))) {
-            break;
+    bool exact = false;
+    int e = 0;
+    if (x < DBL_MIN) {
+        int p = 1;
+        for (; p < 17; p++) {
+            e = sci_digits(x, p, out, &exact);
+            if (exact) {
+                break;
+            }
+        }
+        if (p == 17) {
+            e = sci_digits(x, 17, out, &exact);
+        }
+        *n = strip_zeros(out, (size_t)p);
+        return e + 1;
+    }
+    char d17[24];
+    int e17 = sci_digits(x, 17, d17, &exact);
+    for (int p = 15; p <= 16; p++) {
+        e = e17;
+        if (round_from_17(d17, p, out, &e)) {
+            exact = reads_back(x, out, p, e);
+        } else {
+            e = sci_digits(x, p, out, &exact);
+        }
+        if (exact || (pow2 && p == 16 && neighbour_reads_back(x, out, p, &e))) {
+            *n = strip_zeros(out, (size_t)p);
+            return e + 1;
         }
     }
-    *n = strip_zeros(out, (size_t)(p > 17 ? 17 : p));
-    return e + 1;
+    memcpy(out, d17, 17);
+    *n = strip_zeros(out, 17);
+    return e17 + 1;
 }
 
 // Mode 2 / 3 via snprintf into a scratch buffer. Returns the decimal point

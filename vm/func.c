@@ -428,9 +428,24 @@ static int64_t method_hash(ThreadState *ts, Value self) {
     return h == -1 ? -2 : h;
 }
 
+static Value method_tp_new(ThreadState *ts, TypeObj *type, const Value *args, size_t nargs,
+                           TupleObj *kwnames) {
+    if (arg_no_kw(ts, "method", kwnames) < 0 || arg_count(ts, "method", nargs, 2, 2) < 0) {
+        return CS_ERR;
+    }
+    if (!obj_callable(args[0])) {
+        return exc_raise(ts, exc_TypeError, "first argument must be callable");
+    }
+    if (args[1] == CS_NONE) {
+        return exc_raise(ts, exc_TypeError, "instance must not be None");
+    }
+    return method_new(ts, args[0], args[1]);
+}
+
 TypeObj type_method = {
     .hdr = OBJ_HEADER_INIT(&type_type),
     .name = "method",
+    .tp_new = method_tp_new,
     .basicsize = sizeof(MethodObj),
     .trace = method_trace,
     .call = method_call,

@@ -960,7 +960,7 @@ static int scan_int_text(const char *p, int base, char *digits, size_t *ndigits,
     }
     bool old_octal = false;
     if (base == 0) {
-        char c = p[1];
+        char c = p[0] ? p[1] : '\0'; // p[1] exists only after a non-NUL p[0]
         if (p[0] != '0') {
             base = 10;
         } else if (c == 'x' || c == 'X') {

@@ -643,6 +643,29 @@ static bool is_type_value(Value v) {
     return is_obj(v) && (type_of(v)->flags & TYPE_TYPE_SUBCLASS);
 }
 
+// Calls a classmethod `name` found along t's own MRO with (arg); 0 if none.
+static int class_hook(ThreadState *ts, TypeObj *t, StrObj *name, Value arg) {
+    if (!(t->flags & TYPE_HEAP)) {
+        return 0;
+    }
+    Value hook = type_lookup(t, name);
+    if (!is_type_exact(hook, &type_classmethod)) {
+        return 0;
+    }
+    Value bound = type_of(hook)->descr_get(ts, hook, CS_UNBOUND, t);
+    if (bound == CS_ERR) {
+        return -1;
+    }
+    Value r = obj_call1(ts, bound, arg);
+    if (r == CS_ERR) {
+        return -1;
+    }
+    if (r == CS_NOTIMPL_VAL) {
+        return 0;
+    }
+    return obj_truthy(ts, r);
+}
+
 int obj_isinstance(ThreadState *ts, Value v, Value cls) {
     if (is_type_value(cls)) {
         TypeObj *t = (TypeObj *)as_obj(cls);
@@ -654,7 +677,9 @@ int obj_isinstance(ThreadState *ts, Value v, Value cls) {
             Value r = obj_call2(ts, ic, cls, v);
             return r == CS_ERR ? -1 : obj_truthy(ts, r);
         }
-        return 0;
+        // Without metaclasses, ABCs (collections.abc, typing.Protocol) hook
+        // isinstance with a classmethod __instancecheck__ on the class itself.
+        return class_hook(ts, t, STR_NAME(ts, __instancecheck__), v);
     }
     if (tuple_check(cls)) {
         TupleObj *tup = as_tuple(cls);
@@ -706,7 +731,10 @@ int obj_issubclass(ThreadState *ts, Value cls, Value classinfo) {
                              "issubclass() arg 2 must be a class, a tuple of classes, or a "
                              "union");
     }
-    return type_is_subtype((TypeObj *)as_obj(cls), (TypeObj *)as_obj(classinfo));
+    if (type_is_subtype((TypeObj *)as_obj(cls), (TypeObj *)as_obj(classinfo))) {
+        return 1;
+    }
+    return class_hook(ts, (TypeObj *)as_obj(classinfo), STR_NAME(ts, __subclasscheck__), cls);
 }
 
 // ---------------------------------------------------------------------------
@@ -1064,9 +1092,19 @@ static int64_t alias_hash(ThreadState *ts, Value self) {
     return h == -1 ? -2 : h;
 }
 
+static Value alias_tp_new(ThreadState *ts, TypeObj *type, const Value *args, size_t nargs,
+                          TupleObj *kwnames) {
+    if (arg_no_kw(ts, "GenericAlias", kwnames) < 0 ||
+        arg_count(ts, "GenericAlias", nargs, 2, 2) < 0) {
+        return CS_ERR;
+    }
+    return generic_alias_new(ts, args[0], args[1]);
+}
+
 TypeObj type_generic_alias = {
     .hdr = OBJ_HEADER_INIT(&type_type),
     .name = "types.GenericAlias",
+    .tp_new = alias_tp_new,
     .basicsize = sizeof(AliasObj),
     .trace = alias_trace,
     .repr = alias_repr,

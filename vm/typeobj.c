@@ -218,8 +218,13 @@ static int64_t slot_hash(ThreadState *ts, Value self) {
         exc_raise(ts, exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    int64_t h = obj_hash(ts, r);
-    return h;
+    // CPython uses the returned int itself when it fits a hash value.
+    int64_t h;
+    if (int_as_i64(ts, r, &h) < 0) {
+        exc_clear(ts);
+        return obj_hash(ts, r);
+    }
+    return h == -1 ? -2 : h;
 }
 
 static const NameId cmp_names[] = {NAMEID___lt__, NAMEID___le__, NAMEID___eq__,
@@ -961,6 +966,9 @@ static int add_slot_wrappers(ThreadState *ts, TypeObj *t) {
         if (sd->kind == W_RBINARY && t == &type_object) {
             continue;
         }
+        if (sd->offset == SLOT(hash) && fn == (void *)obj_unhashable) {
+            continue; // type_ready sets __hash__ = None instead
+        }
         StrObj *name = ts->interp->names[sd->name];
         Value existing;
         if (dict_get_str(t->dict, name, &existing)) {
@@ -1272,7 +1280,8 @@ static Value best_base(ThreadState *ts, TupleObj *bases, TypeObj **out) {
 
 static void heap_type_trace(Obj *o, GcState *gc);
 
-Value type_new_class(ThreadState *ts, TypeObj *meta, Value name, Value bases, Value dict) {
+Value type_new_class(ThreadState *ts, TypeObj *meta, Value name, Value bases, Value dict,
+                     const Value *kwvals, TupleObj *kwnames) {
     if (!str_check(name)) {
         return exc_raise(ts, exc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
     }
@@ -1362,6 +1371,12 @@ Value type_new_class(ThreadState *ts, TypeObj *meta, Value name, Value bases, Va
         w->func = tmp;
         dict_set_str(ts, t->dict, STR_NAME(ts, __new__), obj_val(w));
     }
+    if (dict_get_str(t->dict, STR_NAME(ts, __class_getitem__), &tmp) &&
+        is_type_exact(tmp, &type_function)) {
+        WrapperObj *w = gc_alloc(ts, &type_classmethod, sizeof(WrapperObj));
+        w->func = tmp;
+        dict_set_str(ts, t->dict, STR_NAME(ts, __class_getitem__), obj_val(w));
+    }
     if (dict_get_str(t->dict, STR_NAME(ts, __init_subclass__), &tmp) &&
         is_type_exact(tmp, &type_function)) {
         WrapperObj *w = gc_alloc(ts, &type_classmethod, sizeof(WrapperObj));
@@ -1391,7 +1406,7 @@ Value type_new_class(ThreadState *ts, TypeObj *meta, Value name, Value bases, Va
             Value bound = type_of(is)->descr_get
                               ? type_of(is)->descr_get(ts, is, CS_UNBOUND, t)
                               : is;
-            if (bound == CS_ERR || obj_call0(ts, bound) == CS_ERR) {
+            if (bound == CS_ERR || obj_call(ts, bound, kwvals, 0, kwnames) == CS_ERR) {
                 return CS_ERR;
             }
         }
@@ -1495,7 +1510,7 @@ static Value type_call(ThreadState *ts, Value callable, const Value *args, size_
         if (nargs != 3) {
             return exc_raise(ts, exc_TypeError, "type() takes 1 or 3 arguments");
         }
-        return type_new_class(ts, t, args[0], args[1], args[2]);
+        return type_new_class(ts, t, args[0], args[1], args[2], args + 3, kwnames);
     }
     if (!t->tp_new) {
         return exc_raise(ts, exc_TypeError, "cannot create '%s' instances", type_qualname(t));
@@ -1522,7 +1537,7 @@ static Value type_tp_new(ThreadState *ts, TypeObj *meta, const Value *args, size
     if (nargs != 3) {
         return exc_raise(ts, exc_TypeError, "type() takes 1 or 3 arguments");
     }
-    return type_new_class(ts, meta, args[0], args[1], args[2]);
+    return type_new_class(ts, meta, args[0], args[1], args[2], args + 3, kwnames);
 }
 
 static int type_tp_init(ThreadState *ts, Value self, const Value *args, size_t nargs,
@@ -1626,6 +1641,20 @@ static Value type_get_annotations(ThreadState *ts, Value self) {
     return d;
 }
 
+static int type_set_annotations(ThreadState *ts, Value self, Value v) {
+    TypeObj *t = (TypeObj *)as_obj(self);
+    if (!(t->flags & TYPE_HEAP)) {
+        return exc_raise_int(ts, exc_TypeError,
+                             "cannot set '__annotations__' attribute of immutable type '%s'",
+                             t->name);
+    }
+    ts->interp->type_epoch++;
+    if (v == CS_UNBOUND) {
+        return dict_del(ts, t->dict, obj_val(STR_NAME(ts, __annotations__))) < 0 ? -1 : 0;
+    }
+    return dict_set_str(ts, t->dict, STR_NAME(ts, __annotations__), v);
+}
+
 static const GetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name},
     {"__qualname__", type_get_qualname, type_set_qualname},
@@ -1635,7 +1664,7 @@ static const GetSetDef type_getsets[] = {
     {"__mro__", type_get_mro, NULL},
     {"__dict__", type_get_dict, NULL},
     {"__doc__", type_get_doc, type_set_doc},
-    {"__annotations__", type_get_annotations, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations},
     {NULL, NULL, NULL},
 };
 
@@ -1717,11 +1746,14 @@ Value type_build_class(ThreadState *ts, Value self, const Value *args, size_t na
         if (is_obj(b) && (type_of(b)->flags & TYPE_TYPE_SUBCLASS)) {
             continue;
         }
-        Value me = type_lookup(type_of(b), STR_NAME(ts, __mro_entries__));
+        Value me = obj_lookup_attr(ts, b, STR_NAME(ts, __mro_entries__));
+        if (me == CS_ERR) {
+            return CS_ERR;
+        }
         if (me == CS_UNBOUND) {
             continue;
         }
-        Value ent = obj_call2(ts, me, b, bases);
+        Value ent = obj_call1(ts, me, bases);
         if (ent == CS_ERR) {
             return CS_ERR;
         }
@@ -1760,13 +1792,31 @@ Value type_build_class(ThreadState *ts, Value self, const Value *args, size_t na
     if (cell == CS_ERR) {
         return CS_ERR;
     }
-    Value cargs[3] = {name, bases, ns};
+    // Class keywords other than metaclass= go to __init_subclass__.
+    size_t nkept = 0;
+    Value *cargs = gc_xmalloc(ts, (3 + nkw) * sizeof(Value));
+    Value knames = tuple_new(ts, nkw);
+    if (!cargs || knames == CS_ERR) {
+        return CS_ERR;
+    }
+    cargs[0] = name;
+    cargs[1] = bases;
+    cargs[2] = ns;
+    for (size_t i = 0; i < nkw; i++) {
+        if (!str_equal_cstr(as_str(kwnames->items[i]), "metaclass")) {
+            as_tuple(knames)->items[nkept] = kwnames->items[i];
+            cargs[3 + nkept++] = args[nargs + i];
+        }
+    }
+    as_tuple(knames)->len = nkept;
+    TupleObj *kn = nkept ? as_tuple(knames) : NULL;
     Value cls;
     if (meta == &type_type) {
-        cls = type_new_class(ts, meta, name, bases, ns);
+        cls = type_new_class(ts, meta, name, bases, ns, cargs + 3, kn);
     } else {
-        cls = obj_call(ts, obj_val(meta), cargs, 3, NULL);
+        cls = obj_call(ts, obj_val(meta), cargs, 3, kn);
     }
+    gc_xfree(ts->interp, cargs, 0);
     if (cls == CS_ERR) {
         return CS_ERR;
     }

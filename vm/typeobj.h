@@ -13,7 +13,9 @@ Value type_lookup_cstr(TypeObj *t, const char *name);
 
 // type(name, bases, dict): creates a class. Raises TypeError for bad bases
 // and MRO conflicts.
-Value type_new_class(ThreadState *ts, TypeObj *meta, Value name, Value bases, Value dict);
+// kwvals/kwnames: class keywords passed on to __init_subclass__ (kwnames may be NULL).
+Value type_new_class(ThreadState *ts, TypeObj *meta, Value name, Value bases, Value dict,
+                     const Value *kwvals, TupleObj *kwnames);
 
 // Re-derives the slots of a heap type after one of its dunders changed.
 void type_fixup_slots(ThreadState *ts, TypeObj *t);
