@@ -3,6 +3,7 @@
 // exception as CPython does and exits with CPython's statuses (0, 1 for an
 // uncaught exception, 2 for a usage error, the code of SystemExit).
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,7 @@ static void flush_std_streams(ThreadState *ts) {
 // SystemExit (whose non-int code is printed to stderr instead).
 static int report_exception(ThreadState *ts) {
     Value exc = exc_fetch(ts);
+    gc_temp_push(ts, exc); // flushing may run cs code and collect
     flush_std_streams(ts);
     if (exc_is_instance(exc, exc_SystemExit)) {
         Value code = exc_get_value(exc);
@@ -208,6 +210,8 @@ int main(int argc, char **argv) {
         argi++;
         break;
     }
+    // As CPython: a closed pipe is an EPIPE error (BrokenPipeError), not a kill.
+    signal(SIGPIPE, SIG_IGN);
     if (mode == RUN_REPL && !isatty(0)) {
         mode = RUN_STDIN;
     }

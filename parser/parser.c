@@ -439,8 +439,7 @@ static void check_rest_of_source(Parser *p) {
     int err_line = p->tokens[p->fill > 0 ? p->fill - 1 : 0].lineno;
     if (!le->via_parser) {
         set_lexer_error(p);
-    }
-    if (le->open_bracket && err_line > le->open_lineno) {
+    } else if (le->open_bracket && err_line > le->open_lineno) {
         set_unclosed_error(p);
     }
 }
@@ -761,8 +760,8 @@ static void out_repeat(Out *o, char c, long count) {
 // CPython's print_error_text: the line without its indentation, then the
 // carets under offset..end_offset (counted as CPython counts them).
 static void print_error_text(Out *o, long offset, long end_offset, const char *text,
-                             size_t len) {
-    long carets = end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
+                             size_t len, bool range) {
+    long carets = range && end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
     offset--;
     while (len > 0 && (*text == ' ' || *text == '\t' || *text == '\f')) {
         text++;
@@ -804,7 +803,8 @@ size_t parse_error_format(const ParseError *err, const char *filename, const cha
             if (end > (long)len + 2) {
                 end = (long)len + 2;
             }
-            print_error_text(&o, err->offset, end, line, len);
+            // Only a plain SyntaxError underlines a range (CPython 3.11).
+            print_error_text(&o, err->offset, end, line, len, err->kind == PARSE_SYNTAX_ERROR);
         }
     }
     out_printf(&o, "%s: %s\n", parse_error_type_name(err->kind), err->msg);

@@ -47,6 +47,7 @@ typedef struct FileObj {
     size_t wlen, wcap;
     char *rbuf; // read-ahead: bytes [rpos, rlen) are not consumed yet
     size_t rpos, rlen, rcap;
+    size_t rchecked; // text files: rbuf[..rchecked) is known to be valid UTF-8
 } FileObj;
 
 typedef enum { ERR_STRICT, ERR_REPLACE, ERR_IGNORE } ErrMode;
@@ -251,7 +252,7 @@ static int buf_flush(ThreadState *ts, FileObj *f) {
 // back to the logical position when it can seek.
 static void drop_readahead(FileObj *f) {
     size_t unread = f->rlen - f->rpos;
-    f->rpos = f->rlen = 0;
+    f->rpos = f->rlen = f->rchecked = 0;
     if (unread > 0) {
         (void)lseek(f->fd, -(off_t)unread, SEEK_CUR);
     }
@@ -296,6 +297,7 @@ static ssize_t buf_fill(ThreadState *ts, FileObj *f, size_t want) {
         if (f->rpos > 0) {
             memmove(f->rbuf, f->rbuf + f->rpos, f->rlen - f->rpos);
             f->rlen -= f->rpos;
+            f->rchecked = f->rchecked > f->rpos ? f->rchecked - f->rpos : 0;
             f->rpos = 0;
         }
         if (!grow(&f->rbuf, &f->rcap, f->rlen + (size_t)k)) {
@@ -318,7 +320,7 @@ static int buf_read_all(ThreadState *ts, FileObj *f, StrBuf *out) {
     if (f->rlen > f->rpos) {
         str_buf_append(out, f->rbuf + f->rpos, f->rlen - f->rpos);
     }
-    f->rpos = f->rlen = 0;
+    f->rpos = f->rlen = f->rchecked = 0;
     char *tmp = malloc(READ_ALL_CHUNK);
     if (!tmp) {
         exc_no_memory(ts);
@@ -416,7 +418,7 @@ static off_t buf_seek(ThreadState *ts, FileObj *f, off_t pos, int whence) {
     if (whence == SEEK_CUR) {
         pos -= (off_t)(f->rlen - f->rpos);
     }
-    f->rpos = f->rlen = 0;
+    f->rpos = f->rlen = f->rchecked = 0;
     off_t r = lseek(f->fd, pos, whence);
     if (r < 0) {
         return raise_errno(ts, errno);
@@ -483,27 +485,77 @@ static void file_finalize(Obj *o) {
 // ---------------------------------------------------------------------------
 // Decoding and the text layer's reads
 
+// The UTF-8 sequence at p: its length when complete and valid, 0 when valid
+// so far but cut short by n, or -k when invalid, k being the bytes one
+// U+FFFD replaces (the maximal valid prefix, at least 1), as CPython's decoder.
+static int utf8_seq_check(const unsigned char *p, size_t n) {
+    unsigned char c = p[0];
+    if (c < 0x80) {
+        return 1;
+    }
+    int len = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+    if (len == 0) {
+        return -1;
+    }
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    for (int i = 1; i < len; i++) {
+        if ((size_t)i >= n) {
+            return 0;
+        }
+        unsigned char lim_lo = i == 1 ? lo : 0x80, lim_hi = i == 1 ? hi : 0xBF;
+        if (p[i] < lim_lo || p[i] > lim_hi) {
+            return -i;
+        }
+    }
+    return len;
+}
+
 static Value decode_text(ThreadState *ts, TextObj *t, const char *p, size_t n) {
     if (t->errmode == ERR_STRICT || utf8_valid(p, n)) {
         return str_decode_utf8(ts, p, n);
     }
     StrBuf b;
     str_buf_init(&b);
+    const unsigned char *u = (const unsigned char *)p;
     size_t i = 0;
     while (i < n) {
-        uint32_t cp;
-        size_t k = utf8_decode(p + i, n - i, &cp);
-        if (k == 0) {
-            if (t->errmode == ERR_REPLACE) {
-                str_buf_append_codepoint(&b, 0xFFFD);
-            }
-            i++;
+        int k = utf8_seq_check(u + i, n - i);
+        if (k > 0) {
+            str_buf_append(&b, p + i, (size_t)k);
+            i += (size_t)k;
             continue;
         }
-        str_buf_append(&b, p + i, k);
-        i += k;
+        if (t->errmode == ERR_REPLACE) {
+            str_buf_append_codepoint(&b, 0xFFFD);
+        }
+        i += k == 0 ? n - i : (size_t)-k;
     }
     return str_buf_finish(ts, &b);
+}
+
+// Strict decoding reports a bad byte as soon as its chunk arrives (CPython
+// decodes whole chunks), with the position counted from the chunk start.
+static int text_validate(ThreadState *ts, TextObj *t) {
+    FileObj *f = t->buf;
+    if (t->errmode != ERR_STRICT || f->rchecked >= f->rlen) {
+        return 0;
+    }
+    const unsigned char *p = (const unsigned char *)f->rbuf;
+    size_t start = f->rchecked > f->rpos ? f->rchecked : f->rpos, i = start;
+    while (i < f->rlen) {
+        int k = utf8_seq_check(p + i, f->rlen - i);
+        if (k < 0) {
+            str_decode_utf8(ts, f->rbuf + start, f->rlen - start);
+            return ts_has_exc(ts) ? -1 : 0;
+        }
+        if (k == 0) {
+            break;
+        }
+        i += (size_t)k;
+    }
+    f->rchecked = i;
+    return 0;
 }
 
 // Byte length of the UTF-8 sequence a lead byte starts (1 for a stray byte:
@@ -595,8 +647,8 @@ static int text_scan(ThreadState *ts, TextObj *t, int64_t maxchars, bool line, S
             return 0;
         }
         int r = ensure_avail(ts, f, 1);
-        if (r <= 0) {
-            return r;
+        if (r <= 0 || text_validate(ts, t) < 0) {
+            return r <= 0 ? r : -1;
         }
         const unsigned char *p = (const unsigned char *)f->rbuf + f->rpos;
         size_t avail = f->rlen - f->rpos, run = 0;

@@ -127,7 +127,8 @@ static int out_value(ThreadState *ts, Out *o, Value v) {
     return obj_call1(ts, o->write, s) == CS_ERR ? -1 : 0;
 }
 
-static int print_sep_arg(ThreadState *ts, Value *v, const char *what, const char *dflt) {
+// sep= / end=: None means the default (CS_UNBOUND afterwards), else a str.
+static int print_sep_arg(ThreadState *ts, Value *v, const char *what) {
     if (*v == CS_UNBOUND || *v == CS_NONE) {
         *v = CS_UNBOUND;
         return 0;
@@ -135,7 +136,6 @@ static int print_sep_arg(ThreadState *ts, Value *v, const char *what, const char
     if (!str_check(*v)) {
         return exc_raise_int(ts, exc_TypeError, "%s must be None or a string, not %T", what, *v);
     }
-    (void)dflt;
     return 0;
 }
 
@@ -163,7 +163,7 @@ static Value builtin_print(ThreadState *ts, Value self, const Value *args, size_
         }
     }
     gc_temp_push(ts, o.file);
-    if (print_sep_arg(ts, &kw[0], "sep", " ") < 0 || print_sep_arg(ts, &kw[1], "end", "\n") < 0) {
+    if (print_sep_arg(ts, &kw[0], "sep") < 0 || print_sep_arg(ts, &kw[1], "end") < 0) {
         return CS_ERR;
     }
     if (!fileio_is_text(o.file)) {

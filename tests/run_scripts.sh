@@ -16,7 +16,7 @@ while IFS= read -r f; do
     base=${f%.cs}; name=$(basename "$base"); d=$(dirname "$f")
     [ -f "$base.out" ] || [ -f "$base.err" ] || continue
     args=(); [ -f "$base.args" ] && read -r -a args < "$base.args"
-    input=/dev/null; [ -f "$base.in" ] && input="$base.in"
+    input=/dev/null; [ -f "$base.in" ] && input="$(cd "$d" && pwd)/$name.in"
     out=$(mktemp); err=$(mktemp)
     ( cd "$d" && timeout -k 2 "$limit" "$cs" "$name.cs" "${args[@]}" < "$input" > "$out" 2> "$err" )
     rc=$?

@@ -1166,13 +1166,7 @@ static Value meth_class_getitem(ThreadState *ts, Value self, const Value *args, 
     return generic_alias_new(ts, self, args[0]);
 }
 
-static Value dict_meth_new(ThreadState *ts, Value self, const Value *args, size_t nargs,
-                           TupleObj *kwnames) {
-    return seq_call_new(ts, &type_dict, args, nargs, kwnames);
-}
-
 static const MethodDef dict_methods[] = {
-    {"__new__", dict_meth_new, METH_STATIC | METH_KEYWORDS, NULL},
     {"keys", meth_keys, 0, "D.keys() -> a set-like object providing a view on D's keys"},
     {"values", meth_values, 0, "D.values() -> an object providing a view on D's values"},
     {"items", meth_items, 0, "D.items() -> a set-like object providing a view on D's items"},

@@ -616,34 +616,46 @@ static Value before_async_with(ThreadState *ts, Value mgr, Value *exit_out) {
     return gen_get_awaitable(ts, r, 1);
 }
 
+// How CPython 3.11 names a callable in call errors: "module.qualname" for
+// functions outside builtins, the qualname otherwise, or "'T' object".
+static Value function_str(ThreadState *ts, Value callable) {
+    Value qn = obj_lookup_attr(ts, callable, STR_NAME(ts, __qualname__));
+    if (qn == CS_ERR) {
+        return CS_ERR;
+    }
+    if (qn == CS_UNBOUND || !str_check(qn)) {
+        return str_format_c(ts, "%s object", obj_type_name(callable));
+    }
+    Value mod = obj_lookup_attr(ts, callable, STR_NAME(ts, __module__));
+    if (mod == CS_ERR) {
+        return CS_ERR;
+    }
+    if (mod != CS_UNBOUND && str_check(mod) && !str_equal_cstr(as_str(mod), "builtins")) {
+        return str_format_c(ts, "%U.%U()", mod, qn);
+    }
+    return str_format_c(ts, "%U()", qn);
+}
+
 // The dict for f(**m): copies m, rejecting non-str keys.
 static int merge_kwargs(ThreadState *ts, DictObj *d, Value m, Value callable) {
     Value dup = CS_UNBOUND;
     int r = dict_merge(ts, d, m, false, &dup);
     if (r == -2) {
-        Value fname = obj_lookup_attr(ts, callable, STR_NAME(ts, __qualname__));
+        Value fname = function_str(ts, callable);
         if (fname == CS_ERR) {
             return -1;
         }
-        if (fname == CS_UNBOUND || !str_check(fname)) {
-            fname = str_from_cstr(ts, obj_type_name(callable));
-        }
-        return exc_raise_int(ts, exc_TypeError, "%U() got multiple values for keyword argument "
-                                                "'%S'",
+        return exc_raise_int(ts, exc_TypeError, "%U got multiple values for keyword argument '%S'",
                              fname, dup);
     }
     if (r < 0 && exc_matches(ts, exc_AttributeError)) {
         exc_clear(ts);
-        Value fname = obj_lookup_attr(ts, callable, STR_NAME(ts, __qualname__));
+        Value fname = function_str(ts, callable);
         if (fname == CS_ERR) {
             return -1;
         }
-        if (fname == CS_UNBOUND || !str_check(fname)) {
-            fname = str_from_cstr(ts, obj_type_name(callable));
-        }
-        return exc_raise_int(ts, exc_TypeError,
-                             "%U() argument after ** must be a mapping, not %s", fname,
-                             obj_type_name(m));
+        return exc_raise_int(ts, exc_TypeError, "%U argument after ** must be a mapping, not %s",
+                             fname, obj_type_name(m));
     }
     return r < 0 ? -1 : 0;
 }
@@ -652,16 +664,12 @@ static Value call_function_ex(ThreadState *ts, Value callable, Value argtuple, V
     if (!is_type_exact(argtuple, &type_tuple)) {
         TypeObj *t = type_of(argtuple);
         if (!t->iter && !t->getitem) {
-            Value fname = obj_lookup_attr(ts, callable, STR_NAME(ts, __qualname__));
+            Value fname = function_str(ts, callable);
             if (fname == CS_ERR) {
                 return CS_ERR;
             }
-            if (fname == CS_UNBOUND || !str_check(fname)) {
-                fname = str_from_cstr(ts, obj_type_name(callable));
-            }
-            return exc_raise(ts, exc_TypeError,
-                             "%U() argument after * must be an iterable, not %s", fname,
-                             obj_type_name(argtuple));
+            return exc_raise(ts, exc_TypeError, "%U argument after * must be an iterable, not %s",
+                             fname, obj_type_name(argtuple));
         }
         argtuple = obj_to_tuple(ts, argtuple);
         if (argtuple == CS_ERR) {

@@ -967,13 +967,7 @@ static Value meth_class_getitem(ThreadState *ts, Value self, const Value *args, 
     return generic_alias_new(ts, self, args[0]);
 }
 
-static Value list_meth_new(ThreadState *ts, Value self, const Value *args, size_t nargs,
-                           TupleObj *kwnames) {
-    return seq_call_new(ts, &type_list, args, nargs, kwnames);
-}
-
 static const MethodDef list_methods[] = {
-    {"__new__", list_meth_new, METH_STATIC | METH_KEYWORDS, NULL},
     {"append", meth_append, 0, "Append object to the end of the list."},
     {"extend", meth_extend, 0, "Extend list by appending elements from the iterable."},
     {"insert", meth_insert, 0, "Insert object before index."},

@@ -60,11 +60,6 @@ int seq_index(ThreadState *ts, Value key, size_t len, const char *what, size_t *
 Value seq_repr(ThreadState *ts, Value self, const Value *items, size_t n, const char *open,
                const char *close);
 
-// T.__new__(cls, *args) for a built-in type T whose tp_new does the work:
-// checks cls is a subtype of T (CPython's messages), then calls T->tp_new.
-Value seq_call_new(ThreadState *ts, TypeObj *base, const Value *args, size_t nargs,
-                   TupleObj *kwnames);
-
 // RecursionError "maximum recursion depth exceeded<where>" when the C stack
 // is nearly full (deeply nested containers compared or hashed); else 0.
 int seq_check_stack(ThreadState *ts, const char *where);

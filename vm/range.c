@@ -95,23 +95,6 @@ int seq_check_stack(ThreadState *ts, const char *where) {
     return 0;
 }
 
-Value seq_call_new(ThreadState *ts, TypeObj *base, const Value *args, size_t nargs,
-                   TupleObj *kwnames) {
-    if (nargs < 1) {
-        return exc_raise(ts, exc_TypeError, "%s.__new__(): not enough arguments", base->name);
-    }
-    if (!has_type_flag(args[0], TYPE_TYPE_SUBCLASS)) {
-        return exc_raise(ts, exc_TypeError, "%s.__new__(X): X is not a type object (%T)",
-                         base->name, args[0]);
-    }
-    TypeObj *t = (TypeObj *)as_obj(args[0]);
-    if (!type_is_subtype(t, base)) {
-        return exc_raise(ts, exc_TypeError, "%s.__new__(%N): %N is not a subtype of %s", base->name,
-                         t, t, base->name);
-    }
-    return base->tp_new(ts, t, args + 1, nargs - 1, kwnames);
-}
-
 // ---------------------------------------------------------------------------
 // Index helpers
 

@@ -1289,13 +1289,7 @@ static Value meth_class_getitem(ThreadState *ts, Value self, const Value *args, 
     return generic_alias_new(ts, self, args[0]);
 }
 
-static Value set_meth_new(ThreadState *ts, Value self, const Value *args, size_t nargs,
-                          TupleObj *kwnames) {
-    return seq_call_new(ts, &type_set, args, nargs, kwnames);
-}
-
 static const MethodDef set_methods[] = {
-    {"__new__", set_meth_new, METH_STATIC | METH_KEYWORDS, NULL},
     {"add", meth_add, 0, "Add an element to a set."},
     {"clear", meth_clear, 0, "Remove all elements from this set."},
     {"copy", meth_copy, 0, "Return a shallow copy of a set."},
@@ -1324,13 +1318,7 @@ static const MethodDef set_methods[] = {
     {NULL},
 };
 
-static Value frozenset_meth_new(ThreadState *ts, Value self, const Value *args, size_t nargs,
-                                TupleObj *kwnames) {
-    return seq_call_new(ts, &type_frozenset, args, nargs, kwnames);
-}
-
 static const MethodDef frozenset_methods[] = {
-    {"__new__", frozenset_meth_new, METH_STATIC | METH_KEYWORDS, NULL},
     {"copy", meth_frozenset_copy, 0, "Return a shallow copy of a set."},
     {"difference", meth_difference, 0, "Return the difference of two or more sets as a new set."},
     {"intersection", meth_intersection, 0, "Return the intersection of two sets as a new set."},

@@ -464,13 +464,7 @@ static Value meth_class_getitem(ThreadState *ts, Value self, const Value *args, 
     return generic_alias_new(ts, self, args[0]);
 }
 
-static Value tuple_meth_new(ThreadState *ts, Value self, const Value *args, size_t nargs,
-                            TupleObj *kwnames) {
-    return seq_call_new(ts, &type_tuple, args, nargs, kwnames);
-}
-
 static const MethodDef tuple_methods[] = {
-    {"__new__", tuple_meth_new, METH_STATIC | METH_KEYWORDS, NULL},
     {"count", meth_count, 0, "Return number of occurrences of value."},
     {"index", meth_index, 0, "Return first index of value."},
     {"__getnewargs__", meth_getnewargs, 0, NULL},

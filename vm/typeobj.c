@@ -501,7 +501,6 @@ static const NameId binop_names[BINOP_COUNT][3] = {
 };
 
 static BinaryFn heap_binop_fns[BINOP_COUNT];
-static BinaryFn heap_inplace_fns[BINOP_COUNT];
 
 static Value heap_binop(ThreadState *ts, Value a, Value b, int op) {
     StrObj *name = ts->interp->names[binop_names[op][0]];
@@ -565,12 +564,6 @@ static BinaryFn heap_binop_fns[BINOP_COUNT] = {
     heap_binop_ADD,    heap_binop_SUB,    heap_binop_MUL,    heap_binop_MATMUL, heap_binop_TRUEDIV,
     heap_binop_FLOORDIV, heap_binop_MOD,  heap_binop_POW,    heap_binop_LSHIFT, heap_binop_RSHIFT,
     heap_binop_AND,    heap_binop_OR,     heap_binop_XOR,
-};
-static BinaryFn heap_inplace_fns[BINOP_COUNT] = {
-    heap_inplace_ADD,    heap_inplace_SUB,    heap_inplace_MUL,    heap_inplace_MATMUL,
-    heap_inplace_TRUEDIV, heap_inplace_FLOORDIV, heap_inplace_MOD, heap_inplace_POW,
-    heap_inplace_LSHIFT, heap_inplace_RSHIFT, heap_inplace_AND,    heap_inplace_OR,
-    heap_inplace_XOR,
 };
 
 // ---------------------------------------------------------------------------
@@ -1244,8 +1237,12 @@ static Value c3_merge(ThreadState *ts, TypeObj *t, TupleObj *bases) {
 }
 
 // The base whose instance layout the new class extends.
+// A class that adds nothing to its base's layout (a heap class, or a
+// built-in such as OSError over BaseException) shares its base's solid
+// base, as in CPython; only a layout change makes a new one.
 static TypeObj *solid_base(TypeObj *t) {
-    while (t->base && (t->flags & TYPE_HEAP)) {
+    while (t->base && ((t->flags & TYPE_HEAP) || (t->basicsize == t->base->basicsize &&
+                                                  t->dict_offset == t->base->dict_offset))) {
         t = t->base;
     }
     return t;
@@ -1296,7 +1293,7 @@ Value type_new_class(ThreadState *ts, TypeObj *meta, Value name, Value bases, Va
     if (as_tuple(bases)->len == 0) {
         bases = tuple_pack(ts, 1, obj_val(&type_object));
     }
-    TypeObj *base;
+    TypeObj *base = NULL;
     if (best_base(ts, as_tuple(bases), &base) == CS_ERR) {
         return CS_ERR;
     }

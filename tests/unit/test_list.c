@@ -649,3 +649,23 @@ Test(list, error_messages) {
     cr_assert_eq(obj_call_method(ts, obj_val(d), str_intern_name(ts, "popitem"), NULL, 0), CS_ERR);
     cr_assert_str_eq(take_msg(exc_KeyError), "'popitem(): dictionary is empty'");
 }
+
+// Deeply nested containers must raise RecursionError, not overflow the C
+// stack (CPython: "maximum recursion depth exceeded in comparison").
+Test(list, deep_nesting_comparison_raises) {
+    Value a = list_new(ts, 0), b = list_new(ts, 0);
+    for (int i = 0; i < 200000; i++) {
+        a = list_from_array(ts, &a, 1);
+        b = list_from_array(ts, &b, 1);
+    }
+    cr_assert_eq(obj_compare(ts, a, b, CMP_EQ), CS_ERR);
+    cr_assert_str_eq(take_msg(exc_RecursionError),
+                     "maximum recursion depth exceeded in comparison");
+    Value t = tuple_empty(ts);
+    for (int i = 0; i < 200000; i++) {
+        t = tuple_pack(ts, 1, t);
+    }
+    cr_assert_eq(obj_hash(ts, t), -1);
+    cr_assert(exc_matches(ts, exc_RecursionError));
+    exc_clear(ts);
+}
