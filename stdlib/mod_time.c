@@ -416,7 +416,7 @@ static void timespec_add_ns(struct timespec *t, int64_t ns) {
 // the sleep (and whose handler does not raise) costs no extra time.
 static Value time_sleep(ThreadState *ts, Value self, const Value *args, size_t nargs,
                         TupleObj *kwnames) {
-    int64_t ns;
+    int64_t ns = 0;
     if (arg_count(ts, "time.sleep", nargs, 1, 1) < 0 || secs_to_timeout_ns(ts, args[0], &ns) < 0) {
         return CS_ERR;
     }

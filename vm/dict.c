@@ -166,22 +166,38 @@ static size_t size_for_entries(size_t n) {
     return size_for((n * 3 + 1) / 2 + 1);
 }
 
-static void free_tables(int32_t *index, size_t index_size, DictEntry *entries, size_t cap) {
-    gc_xfree(NULL, index, index_size * sizeof(int32_t));
-    gc_xfree(NULL, entries, cap * sizeof(DictEntry));
+// Tables for `size` index slots: the dict's inline ones when they fit and
+// are free, else one block holding the entries followed by the index.
+static int alloc_tables(ThreadState *ts, DictObj *d, size_t size, int32_t **index,
+                        DictEntry **entries) {
+    size_t cap = USABLE(size);
+    if (size == DICT_MINSIZE && d->entries != d->small_entries) {
+        *entries = d->small_entries;
+        *index = d->small_index;
+        return 0;
+    }
+    char *block = gc_xmalloc(ts, cap * sizeof(DictEntry) + size * sizeof(int32_t));
+    if (!block) {
+        return -1;
+    }
+    *entries = (DictEntry *)block;
+    *index = (int32_t *)(block + cap * sizeof(DictEntry));
+    return 0;
+}
+
+static void free_tables(DictObj *d, DictEntry *entries) {
+    if (entries != d->small_entries) {
+        gc_xfree(NULL, entries, 0);
+    }
 }
 
 // Rebuilds the tables with `newsize` index slots, dropping deleted entries.
 // Allocation may collect; the dict stays consistent until the switch.
 static int resize(ThreadState *ts, DictObj *d, size_t newsize) {
     size_t cap = USABLE(newsize);
-    int32_t *index = gc_xmalloc(ts, newsize * sizeof(int32_t));
-    if (!index) {
-        return -1;
-    }
-    DictEntry *entries = gc_xmalloc(ts, cap * sizeof(DictEntry));
-    if (!entries) {
-        gc_xfree(ts->interp, index, newsize * sizeof(int32_t));
+    int32_t *index;
+    DictEntry *entries;
+    if (alloc_tables(ts, d, newsize, &index, &entries) < 0) {
         return -1;
     }
     memset(index, 0xff, newsize * sizeof(int32_t));
@@ -195,7 +211,7 @@ static int resize(ThreadState *ts, DictObj *d, size_t newsize) {
         index[empty_slot(index, newsize - 1, e->hash)] = (int32_t)n;
         n++;
     }
-    free_tables(d->index, d->index_size, d->entries, d->cap);
+    free_tables(d, d->entries);
     d->index = index;
     d->index_size = newsize;
     d->entries = entries;
@@ -256,7 +272,7 @@ static void dict_trace(Obj *o, GcState *gc) {
 
 static void dict_finalize(Obj *o) {
     DictObj *d = (DictObj *)o;
-    free_tables(d->index, d->index_size, d->entries, d->cap);
+    free_tables(d, d->entries);
     d->index = NULL;
     d->entries = NULL;
     d->used = d->nentries = d->cap = d->index_size = d->usable = 0;
@@ -423,10 +439,9 @@ Value dict_copy(ThreadState *ts, DictObj *d) {
     }
     if (d->used == d->nentries) {
         // Compact: the tables can be copied as they stand.
-        int32_t *index = gc_xmalloc(ts, d->index_size * sizeof(int32_t));
-        DictEntry *entries = index ? gc_xmalloc(ts, d->cap * sizeof(DictEntry)) : NULL;
-        if (!entries) {
-            gc_xfree(ts->interp, index, d->index_size * sizeof(int32_t));
+        int32_t *index;
+        DictEntry *entries;
+        if (alloc_tables(ts, c, d->index_size, &index, &entries) < 0) {
             return CS_ERR;
         }
         memcpy(index, d->index, d->index_size * sizeof(int32_t));
@@ -453,14 +468,12 @@ Value dict_copy(ThreadState *ts, DictObj *d) {
 }
 
 void dict_clear(DictObj *d) {
-    int32_t *index = d->index;
     DictEntry *entries = d->entries;
-    size_t index_size = d->index_size, cap = d->cap;
     d->index = NULL;
     d->entries = NULL;
     d->used = d->nentries = d->cap = d->index_size = d->usable = 0;
     d->version++;
-    free_tables(index, index_size, entries, cap);
+    free_tables(d, entries);
 }
 
 Value dict_keys_list(ThreadState *ts, DictObj *d) {

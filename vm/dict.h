@@ -16,11 +16,15 @@ struct DictObj {
     size_t used;       // live entries
     size_t nentries;   // entries[] slots in use (live or deleted)
     size_t cap;        // entries[] capacity
-    DictEntry *entries; // malloc'd, in insertion order
-    int32_t *index;    // malloc'd, -1 empty, -2 dummy, else entry number
+    DictEntry *entries; // in insertion order; index[] follows in the same block
+    int32_t *index;    // -1 empty, -2 dummy, else entry number
     size_t index_size; // power of two
     uint64_t version;  // bumped on every change (inline caches)
     size_t usable;     // insertions left before a resize (CPython's dk_usable)
+    // The smallest tables live in the object itself, so a small dict (an
+    // instance's attributes) costs one allocation.
+    DictEntry small_entries[5];
+    int32_t small_index[8];
 };
 
 static inline bool dict_check(Value v) {

@@ -1135,7 +1135,7 @@ static Value super_tp_new(ThreadState *ts, TypeObj *t, const Value *args, size_t
     if (kwnames && kwnames->len) {
         return exc_raise(ts, exc_TypeError, "super() takes no keyword arguments");
     }
-    TypeObj *type;
+    TypeObj *type = NULL;
     Value obj = CS_NONE;
     if (nargs == 0) {
         if (super_from_frame(ts, &type, &obj) < 0) {

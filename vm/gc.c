@@ -47,12 +47,16 @@
 #define USE_POOLS 1
 #endif
 
+// A free cell overlays an Obj whose type is NULL (that is how the block
+// sweep tells free cells from objects); `next` sits where gc_next would.
 typedef struct FreeCell {
+    void *null_type;
     struct FreeCell *next;
 } FreeCell;
 
 typedef struct PoolBlock {
     struct PoolBlock *next;
+    uint32_t cls; // the size class of every cell in the block
 } PoolBlock;
 
 typedef struct GcHeap {
@@ -79,7 +83,7 @@ struct GcState {
     size_t nstatics, cap_statics;
 };
 
-#define GC_MIN_THRESHOLD (4u << 20)
+#define GC_MIN_THRESHOLD (8u << 20)
 
 
 static void fatal_oom(void) {
@@ -158,11 +162,14 @@ static void pool_refill(GcHeap *h, size_t cls) {
         fatal_oom();
     }
     b->next = h->blocks;
+    b->cls = (uint32_t)cls;
     h->blocks = b;
-    char *p = (char *)b + POOL_GRAIN; // the block header takes the first grain
-    char *end = (char *)b + POOL_BLOCK;
-    for (; p + cell <= end; p += cell) {
-        FreeCell *c = (FreeCell *)p;
+    char *first = (char *)b + POOL_GRAIN; // the block header takes the first grain
+    size_t n = (POOL_BLOCK - POOL_GRAIN) / cell;
+    // Push in reverse so the list hands out ascending addresses.
+    for (size_t i = n; i > 0; i--) {
+        FreeCell *c = (FreeCell *)(first + (i - 1) * cell);
+        c->null_type = NULL;
         c->next = h->free_lists[cls];
         h->free_lists[cls] = c;
     }
@@ -193,6 +200,7 @@ static void raw_free(GcHeap *h, Obj *o) {
     uint32_t cls = (o->gc_flags & GC_CLASS_MASK) >> GC_CLASS_SHIFT;
     if (cls) {
         FreeCell *c = (FreeCell *)o;
+        c->null_type = NULL;
         c->next = h->free_lists[cls - 1];
         h->free_lists[cls - 1] = c;
     } else {
@@ -214,8 +222,11 @@ void *gc_alloc(ThreadState *ts, TypeObj *type, size_t size) {
     }
     o->gc_flags = cls_bits;
     o->type = type;
-    o->gc_next = h->objects;
-    h->objects = o;
+    if (!cls_bits) {
+        // Pooled objects are found by walking the blocks; the rest are listed.
+        o->gc_next = h->objects;
+        h->objects = o;
+    }
     h->stats.total_allocated++;
     gc_temp_push(ts, obj_val(o));
     return o;
@@ -357,18 +368,65 @@ static void mark_roots(GcState *gc, Interp *interp) {
 // ---------------------------------------------------------------------------
 // Sweeping
 
+static void finalize_dead(Obj *o) {
+    if (!(o->gc_flags & GC_MARKED) && !(o->gc_flags & GC_FINALIZED)) {
+        o->gc_flags |= GC_FINALIZED;
+        if (o->type->finalize) {
+            o->type->finalize(o);
+        }
+    }
+}
+
+// Sweeps the pool blocks in address order (sequential memory access) and
+// rebuilds the free lists so that allocation hands out ascending addresses.
+static size_t sweep_blocks(GcHeap *h, size_t *live, size_t *bytes) {
+    size_t freed = 0;
+    for (size_t k = 0; k < POOL_CLASSES; k++) {
+        h->free_lists[k] = NULL;
+    }
+    for (PoolBlock *b = h->blocks; b; b = b->next) {
+        size_t cell = (b->cls + 1) * POOL_GRAIN;
+        char *first = (char *)b + POOL_GRAIN;
+        size_t n = (POOL_BLOCK - POOL_GRAIN) / cell;
+        FreeCell **list = &h->free_lists[b->cls];
+        for (size_t i = n; i > 0; i--) {
+            Obj *o = (Obj *)(first + (i - 1) * cell);
+            if (o->type && (o->gc_flags & GC_MARKED)) {
+                o->gc_flags &= ~(uint32_t)GC_MARKED;
+                (*live)++;
+                *bytes += cell;
+                continue;
+            }
+            if (o->type) {
+                freed++;
+            }
+            FreeCell *c = (FreeCell *)o;
+            c->null_type = NULL;
+            c->next = *list;
+            *list = c;
+        }
+    }
+    return freed;
+}
+
 static size_t sweep(GcHeap *h) {
     // Pass 1: finalize the dead while every type is still intact.
-    for (Obj *o = h->objects; o; o = o->gc_next) {
-        if (!(o->gc_flags & GC_MARKED) && !(o->gc_flags & GC_FINALIZED)) {
-            o->gc_flags |= GC_FINALIZED;
-            if (o->type->finalize) {
-                o->type->finalize(o);
+    for (PoolBlock *b = h->blocks; b; b = b->next) {
+        size_t cell = (b->cls + 1) * POOL_GRAIN;
+        char *first = (char *)b + POOL_GRAIN;
+        char *end = first + (POOL_BLOCK - POOL_GRAIN) / cell * cell;
+        for (char *p = first; p < end; p += cell) {
+            if (((Obj *)p)->type) {
+                finalize_dead((Obj *)p);
             }
         }
     }
-    // Pass 2: unlink and free them; clear the marks of the living.
-    size_t freed = 0, live = 0, bytes = 0;
+    for (Obj *o = h->objects; o; o = o->gc_next) {
+        finalize_dead(o);
+    }
+    // Pass 2: free them; clear the marks of the living.
+    size_t live = 0, bytes = 0;
+    size_t freed = sweep_blocks(h, &live, &bytes);
     Obj **link = &h->objects;
     while (*link) {
         Obj *o = *link;
@@ -406,7 +464,9 @@ size_t gc_collect(ThreadState *ts) {
     free(gc.statics);
     interp->type_epoch++; // attribute caches may name freed objects
     h->allocated_since = 0;
-    size_t grow = h->live_bytes;
+    // Collect again after allocating twice what survived: the work of a
+    // collection is paid for by as many bytes of new allocation.
+    size_t grow = 2 * h->live_bytes;
     h->threshold = grow > GC_MIN_THRESHOLD ? grow : GC_MIN_THRESHOLD;
     h->stats.collections++;
     if (h->log) {
@@ -433,6 +493,14 @@ void gc_free_all(Interp *interp) {
     }
     for (Obj *o = h->objects; o; o = o->gc_next) {
         o->gc_flags &= ~(uint32_t)GC_MARKED;
+    }
+    for (PoolBlock *b = h->blocks; b; b = b->next) {
+        size_t cell = (b->cls + 1) * POOL_GRAIN;
+        char *first = (char *)b + POOL_GRAIN;
+        char *end = first + (POOL_BLOCK - POOL_GRAIN) / cell * cell;
+        for (char *p = first; p < end; p += cell) {
+            ((Obj *)p)->gc_flags &= ~(uint32_t)GC_MARKED;
+        }
     }
     sweep(h);
     while (h->blocks) {

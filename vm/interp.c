@@ -53,7 +53,9 @@ void ts_init_stack_limit(ThreadState *ts, size_t stack_size) {
     if (stack_size <= margin * 2) {
         stack_size = margin * 2 + 1;
     }
-    ts->c_stack_limit = &here - (stack_size - margin);
+    // The address of a local marks (roughly) the top of this thread's stack.
+    uintptr_t top = (uintptr_t)&here;
+    ts->c_stack_limit = (char *)(top - (stack_size - margin));
 }
 
 ThreadState *ts_new(Interp *interp) {

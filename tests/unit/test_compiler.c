@@ -3,6 +3,7 @@
 // try statements, constant deduplication, semantic SyntaxErrors with
 // CPython's messages and positions, and the disassembler's format.
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
