@@ -400,7 +400,9 @@ static int unpack_iterable(ThreadState *ts, Value seq, size_t before, size_t aft
                 return exc_raise_int(ts, exc_ValueError,
                                      "too many values to unpack (expected %zu)", n);
             }
-            memcpy(out, items, n * sizeof(Value));
+            if (n) {
+                memcpy(out, items, n * sizeof(Value));
+            }
             return 0;
         }
     }
@@ -738,7 +740,9 @@ static Frame *push_call_frame(ThreadState *ts, FuncObj *func, const Value *args,
     if (!kwnames && nargs == (size_t)co->argcount && co->kwonlyargcount == 0 &&
         !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) && co->cellvars->len == 0 &&
         co->freevars->len == 0) {
-        memcpy(f->slots, args, nargs * sizeof(Value));
+        for (size_t i = 0; i < nargs; i++) {
+            f->slots[i] = args[i];
+        }
         return f;
     }
     if (vm_bind_args(ts, func, f->slots, args, nargs, kwnames) < 0) {

@@ -363,7 +363,9 @@ Value vm_call_prepend(ThreadState *ts, Value f, Value first, const Value *args, 
         }
     }
     buf[0] = first;
-    memcpy(buf + 1, args, total * sizeof(Value));
+    if (args) {
+        memcpy(buf + 1, args, total * sizeof(Value));
+    }
     Value r = obj_call(ts, f, buf, nargs + 1, kwnames);
     if (buf != stackbuf) {
         gc_xfree(ts->interp, buf, 0);

@@ -410,7 +410,9 @@ static int slot_init(ThreadState *ts, Value self, const Value *args, size_t narg
         }
     }
     buf[0] = self;
-    memcpy(buf + 1, args, (nargs + nkw) * sizeof(Value));
+    if (args) {
+        memcpy(buf + 1, args, (nargs + nkw) * sizeof(Value));
+    }
     Value r;
     if (is_type_exact(f, &type_function)) {
         r = obj_call(ts, f, buf, nargs + 1, kwnames);
@@ -446,7 +448,9 @@ static Value slot_new(ThreadState *ts, TypeObj *type, const Value *args, size_t 
         }
     }
     buf[0] = obj_val(type);
-    memcpy(buf + 1, args, (nargs + nkw) * sizeof(Value));
+    if (args) {
+        memcpy(buf + 1, args, (nargs + nkw) * sizeof(Value));
+    }
     Value r = obj_call(ts, f, buf, nargs + 1, kwnames);
     if (buf != stackbuf) {
         gc_xfree(ts->interp, buf, 0);
