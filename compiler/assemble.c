@@ -298,8 +298,7 @@ static void flow_visit(Flow *f, int32_t pos, int depth) {
 }
 
 static bool is_terminator(uint32_t op) {
-    return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RERAISE ||
-           op == OP_RAISE_VARARGS;
+    return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RERAISE || op == OP_RAISE_VARARGS;
 }
 
 static void flow_step(Flow *f, int32_t pos) {

@@ -330,8 +330,8 @@ int compile_nameop(Compiler *c, const char *name, NameCtx ctx, CLoc loc) {
         if (ctx == CTX_LOAD) {
             return compile_load_const(c, CS_TRUE);
         }
-        return compile_error(c, loc, ctx == CTX_STORE ? "cannot assign to __debug__"
-                                                      : "cannot delete __debug__");
+        return compile_error(
+            c, loc, ctx == CTX_STORE ? "cannot assign to __debug__" : "cannot delete __debug__");
     }
     const char *mangled = mangle(c, name);
     NameOpKind kind = nameop_kind(c, mangled);
@@ -489,8 +489,7 @@ static bool needs_return(CodeBuilder *cb) {
         }
     }
     uint32_t op = cb->instrs[cb->ninstrs - 1].op;
-    return !(op == OP_RETURN_VALUE || op == OP_RERAISE || op == OP_RAISE_VARARGS ||
-             op == OP_JUMP);
+    return !(op == OP_RETURN_VALUE || op == OP_RERAISE || op == OP_RAISE_VARARGS || op == OP_JUMP);
 }
 
 Value compile_exit_unit(Compiler *c) {
@@ -659,7 +658,7 @@ static int compile_defaults(Compiler *c, const Arguments *a) {
 
 static int compile_annotation_value(Compiler *c, const Expr *ann) {
     if (c->future_annotations) {
-        return compile_load_const(c, compile_source_text(c, ann));
+        return compile_load_const(c, compile_unparse(c, ann));
     }
     return compile_expr(c, ann);
 }
@@ -890,9 +889,17 @@ int compile_class_def(Compiler *c, const Stmt *s) {
 
 static int check_future_names(Compiler *c, const Stmt *s) {
     static const char *const known[] = {
-        "nested_scopes",    "generators",      "division",       "absolute_import",
-        "with_statement",   "print_function",  "unicode_literals", "barry_as_FLUFL",
-        "generator_stop",   "annotations",     NULL,
+        "nested_scopes",
+        "generators",
+        "division",
+        "absolute_import",
+        "with_statement",
+        "print_function",
+        "unicode_literals",
+        "barry_as_FLUFL",
+        "generator_stop",
+        "annotations",
+        NULL,
     };
     const AliasList *names = &s->v.ImportFrom.names;
     for (int i = 0; i < names->len; i++) {

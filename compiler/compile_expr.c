@@ -15,20 +15,26 @@
 
 // CPython's STACK_USE_GUIDELINE: beyond this many items, build incrementally.
 #define STACK_USE_GUIDELINE 30
-#define COMPILE_MAX_DEPTH 4000
+#define COMPILE_MAX_DEPTH   4000
 
 // Folding limits (CPython's ast_opt.c): never fold into huge objects.
 #define FOLD_MAX_INT_BITS 128
-#define FOLD_MAX_STR 4096
-#define FOLD_MAX_ITEMS 256
+#define FOLD_MAX_STR      4096
+#define FOLD_MAX_ITEMS    256
 
 static const int binop_of[AST_OPERATOR_COUNT] = {
-    [AST_OP_ADD] = BINOP_ADD,         [AST_OP_SUB] = BINOP_SUB,
-    [AST_OP_MULT] = BINOP_MUL,        [AST_OP_MAT_MULT] = BINOP_MATMUL,
-    [AST_OP_DIV] = BINOP_TRUEDIV,     [AST_OP_MOD] = BINOP_MOD,
-    [AST_OP_POW] = BINOP_POW,         [AST_OP_LSHIFT] = BINOP_LSHIFT,
-    [AST_OP_RSHIFT] = BINOP_RSHIFT,   [AST_OP_BIT_OR] = BINOP_OR,
-    [AST_OP_BIT_XOR] = BINOP_XOR,     [AST_OP_BIT_AND] = BINOP_AND,
+    [AST_OP_ADD] = BINOP_ADD,
+    [AST_OP_SUB] = BINOP_SUB,
+    [AST_OP_MULT] = BINOP_MUL,
+    [AST_OP_MAT_MULT] = BINOP_MATMUL,
+    [AST_OP_DIV] = BINOP_TRUEDIV,
+    [AST_OP_MOD] = BINOP_MOD,
+    [AST_OP_POW] = BINOP_POW,
+    [AST_OP_LSHIFT] = BINOP_LSHIFT,
+    [AST_OP_RSHIFT] = BINOP_RSHIFT,
+    [AST_OP_BIT_OR] = BINOP_OR,
+    [AST_OP_BIT_XOR] = BINOP_XOR,
+    [AST_OP_BIT_AND] = BINOP_AND,
     [AST_OP_FLOOR_DIV] = BINOP_FLOORDIV,
 };
 
@@ -134,8 +140,7 @@ static bool fold_allowed(int op, Value l, Value r) {
     case BINOP_LSHIFT:
         if (is_int(l) && is_int(r)) {
             int64_t n = small_value(r);
-            return n >= 0 && n <= FOLD_MAX_INT_BITS &&
-                   int_bits(l) <= FOLD_MAX_INT_BITS - (size_t)n;
+            return n >= 0 && n <= FOLD_MAX_INT_BITS && int_bits(l) <= FOLD_MAX_INT_BITS - (size_t)n;
         }
         return true;
     case BINOP_MOD:
@@ -354,7 +359,8 @@ static int jump_if_compare(Compiler *c, const Expr *e, int label, bool cond) {
 // `x is None` / `x is not None` as a single conditional jump.
 static bool is_none_test(const Expr *e) {
     const struct AstCompareFields *cmp = &e->v.Compare;
-    if (cmp->ops.len != 1 || (cmp->ops.items[0] != AST_CMP_IS && cmp->ops.items[0] != AST_CMP_IS_NOT)) {
+    if (cmp->ops.len != 1 ||
+        (cmp->ops.items[0] != AST_CMP_IS && cmp->ops.items[0] != AST_CMP_IS_NOT)) {
         return false;
     }
     const Expr *r = cmp->comparators.items[0];
@@ -524,8 +530,8 @@ static int compile_unaryop(Compiler *c, const Expr *e) {
 
 // Lists, tuples, sets and call arguments with optional *unpacking
 // (CPython's starunpack_helper). `pushed` items are already on the stack.
-static int starunpack(Compiler *c, const ExprList *elts, int pushed, int build, int add,
-                      int extend, bool tuple) {
+static int starunpack(Compiler *c, const ExprList *elts, int pushed, int build, int add, int extend,
+                      bool tuple) {
     int n = elts->len;
     if (n > 2 && build == OP_BUILD_LIST) {
         Value folded = fold_tuple(c, elts);
@@ -595,8 +601,7 @@ static int compile_tuple(Compiler *c, const Expr *e) {
     if (r != 0) {
         return r < 0 ? -1 : 0;
     }
-    return starunpack(c, &e->v.Tuple.elts, 0, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND,
-                      true);
+    return starunpack(c, &e->v.Tuple.elts, 0, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true);
 }
 
 // Dict items [begin, end) as one BUILD_MAP.
@@ -1157,8 +1162,7 @@ static Value comp_code(Compiler *c, const Expr *e, const CompInfo *ci, bool *is_
 }
 
 static int compile_comprehension(Compiler *c, const Expr *e, CompKind kind,
-                                 const ComprehensionList *gens, const Expr *elt,
-                                 const Expr *val) {
+                                 const ComprehensionList *gens, const Expr *elt, const Expr *val) {
     CompInfo ci = {kind, gens, elt, val};
     bool is_async = false;
     Value code = comp_code(c, e, &ci, &is_async);
@@ -1197,8 +1201,7 @@ static int unpack_sequence(Compiler *c, const Expr *t, const ExprList *elts) {
             return compile_error(c, CLOC(t), "multiple starred expressions in assignment");
         }
         if (i >= (1 << 8) || n - i - 1 >= (1 << 15)) {
-            return compile_error(c, CLOC(t),
-                                 "too many expressions in star-unpacking assignment");
+            return compile_error(c, CLOC(t), "too many expressions in star-unpacking assignment");
         }
         compile_emit(c, OP_UNPACK_EX, (uint32_t)(i + ((n - i - 1) << 8)));
         seen_star = true;
@@ -1302,14 +1305,14 @@ static int compile_expr_inner(Compiler *c, const Expr *e) {
     case AST_SET:
         return starunpack(c, &e->v.Set.elts, 0, OP_BUILD_SET, OP_SET_ADD, OP_SET_UPDATE, false);
     case AST_LIST_COMP:
-        return compile_comprehension(c, e, COMP_LIST, &e->v.ListComp.generators,
-                                     e->v.ListComp.elt, NULL);
+        return compile_comprehension(c, e, COMP_LIST, &e->v.ListComp.generators, e->v.ListComp.elt,
+                                     NULL);
     case AST_SET_COMP:
         return compile_comprehension(c, e, COMP_SET, &e->v.SetComp.generators, e->v.SetComp.elt,
                                      NULL);
     case AST_DICT_COMP:
-        return compile_comprehension(c, e, COMP_DICT, &e->v.DictComp.generators,
-                                     e->v.DictComp.key, e->v.DictComp.value);
+        return compile_comprehension(c, e, COMP_DICT, &e->v.DictComp.generators, e->v.DictComp.key,
+                                     e->v.DictComp.value);
     case AST_GENERATOR_EXP:
         return compile_comprehension(c, e, COMP_GENEXP, &e->v.GeneratorExp.generators,
                                      e->v.GeneratorExp.elt, NULL);

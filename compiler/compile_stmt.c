@@ -116,8 +116,8 @@ static int unwind_handler_cleanup(Compiler *c, const FBlock *fb, bool preserve_t
 
 static int unwind_finally_try(Compiler *c, const FBlock *fb, bool preserve_tos) {
     pop_block(c);
-    if (preserve_tos && compile_push_fblock(c, CLOC(fb->finalbody->items[0]),
-                                            fblock(FB_POP_VALUE)) < 0) {
+    if (preserve_tos &&
+        compile_push_fblock(c, CLOC(fb->finalbody->items[0]), fblock(FB_POP_VALUE)) < 0) {
         return -1;
     }
     int line = c->u->cb.line;
@@ -350,8 +350,7 @@ static int compile_if(Compiler *c, const Stmt *s) {
     int end = compile_label(c);
     bool has_else = s->v.If.orelse.len > 0;
     int next = has_else ? compile_label(c) : end;
-    if (compile_jump_if(c, s->v.If.test, next, false) < 0 ||
-        compile_stmts(c, &s->v.If.body) < 0) {
+    if (compile_jump_if(c, s->v.If.test, next, false) < 0 || compile_stmts(c, &s->v.If.body) < 0) {
         return -1;
     }
     if (has_else) {
@@ -790,12 +789,18 @@ static int compile_assign(Compiler *c, const Stmt *s) {
 }
 
 static const int binop_of[AST_OPERATOR_COUNT] = {
-    [AST_OP_ADD] = BINOP_ADD,         [AST_OP_SUB] = BINOP_SUB,
-    [AST_OP_MULT] = BINOP_MUL,        [AST_OP_MAT_MULT] = BINOP_MATMUL,
-    [AST_OP_DIV] = BINOP_TRUEDIV,     [AST_OP_MOD] = BINOP_MOD,
-    [AST_OP_POW] = BINOP_POW,         [AST_OP_LSHIFT] = BINOP_LSHIFT,
-    [AST_OP_RSHIFT] = BINOP_RSHIFT,   [AST_OP_BIT_OR] = BINOP_OR,
-    [AST_OP_BIT_XOR] = BINOP_XOR,     [AST_OP_BIT_AND] = BINOP_AND,
+    [AST_OP_ADD] = BINOP_ADD,
+    [AST_OP_SUB] = BINOP_SUB,
+    [AST_OP_MULT] = BINOP_MUL,
+    [AST_OP_MAT_MULT] = BINOP_MATMUL,
+    [AST_OP_DIV] = BINOP_TRUEDIV,
+    [AST_OP_MOD] = BINOP_MOD,
+    [AST_OP_POW] = BINOP_POW,
+    [AST_OP_LSHIFT] = BINOP_LSHIFT,
+    [AST_OP_RSHIFT] = BINOP_RSHIFT,
+    [AST_OP_BIT_OR] = BINOP_OR,
+    [AST_OP_BIT_XOR] = BINOP_XOR,
+    [AST_OP_BIT_AND] = BINOP_AND,
     [AST_OP_FLOOR_DIV] = BINOP_FLOORDIV,
 };
 
@@ -862,7 +867,7 @@ static bool annotations_stored(Compiler *c) {
 
 static int store_simple_annotation(Compiler *c, const Stmt *s) {
     const struct AstAnnAssignFields *a = &s->v.AnnAssign;
-    int rc = c->future_annotations ? compile_load_const(c, compile_source_text(c, a->annotation))
+    int rc = c->future_annotations ? compile_load_const(c, compile_unparse(c, a->annotation))
                                    : compile_expr(c, a->annotation);
     if (rc < 0) {
         return -1;
@@ -1031,8 +1036,7 @@ static bool stmt_has_annotations(const Stmt *s) {
         return compile_find_annotations(&s->v.While.body) ||
                compile_find_annotations(&s->v.While.orelse);
     case AST_IF:
-        return compile_find_annotations(&s->v.If.body) ||
-               compile_find_annotations(&s->v.If.orelse);
+        return compile_find_annotations(&s->v.If.body) || compile_find_annotations(&s->v.If.orelse);
     case AST_WITH:
         return compile_find_annotations(&s->v.With.body);
     case AST_ASYNC_WITH:

@@ -52,7 +52,7 @@ typedef struct CodeBuilder {
     size_t nhandlers, cap_handlers;
     int32_t *hstack; // active handlers, innermost last
     size_t nhstack, cap_hstack;
-    int line; // line given to emitted instructions
+    int line;     // line given to emitted instructions
     Value consts; // a ListObj (rooted as a GC temp when created)
     IndexTable const_index;
     const char **names; // attribute / global / import names (not owned)
@@ -169,7 +169,7 @@ typedef struct Unit {
     struct Scope *scope;
     CodeBuilder cb;
     const char *name;
-    char *qualname; // malloc'd
+    char *qualname;           // malloc'd
     const char *private_name; // class name for mangling, or NULL
     int firstlineno;
     int argcount, posonlyargcount, kwonlyargcount;
@@ -219,13 +219,13 @@ void compile_emit(Compiler *c, int op, uint32_t arg);
 int compile_label(Compiler *c);
 void compile_bind(Compiler *c, int label);
 void compile_jump(Compiler *c, int op, int label);
-int compile_load_const(Compiler *c, Value v);    // -1 on error
-int compile_const_index(Compiler *c, Value v);   // -1 on error
+int compile_load_const(Compiler *c, Value v);  // -1 on error
+int compile_const_index(Compiler *c, Value v); // -1 on error
 int compile_load_none(Compiler *c);
 void compile_emit_name(Compiler *c, int op, const char *name); // names[] operand, mangled
 int compile_nameop(Compiler *c, const char *name, NameCtx ctx, CLoc loc);
 Value compile_constant(Compiler *c, const AstConstant *k); // CS_ERR recorded
-Value compile_str(Compiler *c, const char *s, size_t n);     // interned when name-like
+Value compile_str(Compiler *c, const char *s, size_t n);   // interned when name-like
 int compile_function_def(Compiler *c, const Stmt *s);
 int compile_class_def(Compiler *c, const Stmt *s);
 int compile_lambda(Compiler *c, const Expr *e);
@@ -263,8 +263,12 @@ int compile_store(Compiler *c, const Expr *target);
 // A foldable constant expression's value, CS_UNBOUND when not constant,
 // CS_ERR on error.
 Value compile_fold(Compiler *c, const Expr *e);
-// The source text of a node (for postponed annotations), as a str.
+// The source text of a node, as a str.
 Value compile_source_text(Compiler *c, const Expr *e);
+
+// unparse.c: an expression as CPython's ast.unparse spells it (postponed
+// annotations), as a str; CS_ERR recorded.
+Value compile_unparse(Compiler *c, const Expr *e);
 
 // The shared fields of FunctionDef/AsyncFunctionDef and For/AsyncFor, read
 // through the union member that matches the kind.

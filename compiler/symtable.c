@@ -122,7 +122,8 @@ static bool sym_same(void *ctx, int32_t index) {
 
 Symbol *symtable_symbol(Scope *s, const char *name) {
     SymKey k = {s, name};
-    int32_t i = assemble_index_find(&s->index, compile_hash_bytes(name, strlen(name)), sym_same, &k);
+    int32_t i =
+        assemble_index_find(&s->index, compile_hash_bytes(name, strlen(name)), sym_same, &k);
     return i < 0 ? NULL : &s->syms[i];
 }
 
@@ -691,8 +692,7 @@ static const char *comp_name(CompKind k) {
 }
 
 static int visit_comprehension(Walker *w, const Expr *e, CompKind kind,
-                               const ComprehensionList *gens, const Expr *elt,
-                               const Expr *value) {
+                               const ComprehensionList *gens, const Expr *elt, const Expr *value) {
     const Comprehension *outer = gens->items[0];
     w->cur->comp_iter_expr++;
     int rc = visit_expr(w, outer->iter);
@@ -813,8 +813,8 @@ static int visit_expr_inner(Walker *w, const Expr *e) {
         return visit_comprehension(w, e, COMP_SET, &e->v.SetComp.generators, e->v.SetComp.elt,
                                    NULL);
     case AST_DICT_COMP:
-        return visit_comprehension(w, e, COMP_DICT, &e->v.DictComp.generators,
-                                   e->v.DictComp.key, e->v.DictComp.value);
+        return visit_comprehension(w, e, COMP_DICT, &e->v.DictComp.generators, e->v.DictComp.key,
+                                   e->v.DictComp.value);
     case AST_GENERATOR_EXP:
         return visit_comprehension(w, e, COMP_GENEXP, &e->v.GeneratorExp.generators,
                                    e->v.GeneratorExp.elt, NULL);
@@ -839,8 +839,7 @@ static int visit_expr_inner(Walker *w, const Expr *e) {
         if (visit_expr(w, e->v.FormattedValue.value) < 0) {
             return -1;
         }
-        return e->v.FormattedValue.format_spec ? visit_expr(w, e->v.FormattedValue.format_spec)
-                                               : 0;
+        return e->v.FormattedValue.format_spec ? visit_expr(w, e->v.FormattedValue.format_spec) : 0;
     case AST_JOINED_STR:
         return visit_exprs(w, &e->v.JoinedStr.values);
     case AST_ATTRIBUTE:

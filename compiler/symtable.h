@@ -62,20 +62,20 @@ typedef struct Scope {
     const char **params; // parameter names in order (function scopes)
     size_t nparams, cap_params;
     int lineno, col_offset, end_lineno, end_col_offset;
-    CompKind comp;          // a comprehension scope
-    bool is_async;          // async def (or an async comprehension)
-    bool is_generator;      // contains yield
-    bool is_coroutine;      // async def, or a comprehension with await / async for
+    CompKind comp;     // a comprehension scope
+    bool is_async;     // async def (or an async comprehension)
+    bool is_generator; // contains yield
+    bool is_coroutine; // async def, or a comprehension with await / async for
     bool is_lambda;
-    bool is_nested;         // inside a function
-    bool has_free;          // uses a free variable
-    bool child_free;        // some descendant uses a free variable
+    bool is_nested;           // inside a function
+    bool has_free;            // uses a free variable
+    bool child_free;          // some descendant uses a free variable
     bool needs_class_closure; // class scope: a method uses __class__ / super
     bool returns_value;
     bool has_varargs, has_varkeywords;
-    bool has_annotations;   // module/class: an annotated assignment (SETUP_ANNOTATIONS)
-    int comp_iter_expr;     // walking a comprehension's iterable (walrus check)
-    int comp_iter_target;   // walking a comprehension's target
+    bool has_annotations;     // module/class: an annotated assignment (SETUP_ANNOTATIONS)
+    int comp_iter_expr;       // walking a comprehension's iterable (walrus check)
+    int comp_iter_target;     // walking a comprehension's target
     const char *private_name; // class name for mangling (nearest enclosing class), or NULL
 } Scope;
 

@@ -42,6 +42,9 @@ typedef struct Tok {
     const char *start; // first character of the current token
     int first_lineno;  // line where the current string token began
     const char *multi_line_start;
+    bool in_string;        // reading a string token's lines
+    const char *buf_start; // CPython's tok->buf for file input: the line
+                           // where the current multi-line token began
 } Tok;
 
 // Token text, indexed by kind.
@@ -136,6 +139,9 @@ static bool next_line(Tok *t) {
     t->line_start = t->inp;
     t->inp = nl ? nl + 1 : t->end;
     t->lineno++;
+    if (!t->in_string) {
+        t->buf_start = t->line_start;
+    }
     for (const char *p = t->line_start; p < t->inp;) {
         int used;
         if (lex_utf8_decode(p, (size_t)(t->inp - p), &used) < 0) {
@@ -155,6 +161,9 @@ static bool next_line(Tok *t) {
 }
 
 static int nextc(Tok *t) {
+    if (t->failed) {
+        return CH_EOF; // nothing after an error (next_line may have moved inp)
+    }
     if (t->cur == t->inp) {
         if (t->failed || t->inp == t->end) {
             t->done = true;
@@ -306,7 +315,9 @@ static bool verify_end_of_number(Tok *t, int c, const char *kind) {
     } else if (c == 'n') {
         r = lookahead(t, "ot");
     }
-    if (!r && is_ident_char(c)) {
+    // CPython lets a non-ASCII character end a number (it then starts a
+    // name or is an invalid character).
+    if (!r && c < 128 && is_ident_char(c)) {
         backup(t, c);
         syntax_error(t, "invalid %s literal", kind);
         return false;
@@ -484,6 +495,7 @@ static TokenKind string(Tok *t, int quote) {
     int end_quote_size = 0;
     t->first_lineno = t->lineno;
     t->multi_line_start = t->line_start;
+    t->in_string = true;
     int c = nextc(t);
     if (c == quote) {
         c = nextc(t);
@@ -526,6 +538,7 @@ static TokenKind string(Tok *t, int quote) {
             }
         }
     }
+    t->in_string = false;
     emit(t, TOK_STRING, t->start, t->cur);
     return TOK_STRING;
 }
@@ -728,7 +741,10 @@ static TokenKind operator(Tok *t, int c) {
 static int continuation_line(Tok *t) {
     int c = nextc(t);
     if (c != '\n') {
-        parser_side_error(t, LEX_SYNTAX_ERROR, cursor_col(t), 0,
+        // CPython counts from its line buffer, which for a file starts at
+        // the first line of a string ending on this line.
+        int col = t->opt->exec_input && t->buf_start ? (int)(t->cur - t->buf_start) : cursor_col(t);
+        parser_side_error(t, LEX_SYNTAX_ERROR, col, 0,
                           "unexpected character after line continuation character");
         return -1;
     }

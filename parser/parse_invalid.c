@@ -43,9 +43,12 @@ void *parse_invalid_expression(Parser *p) {
     ENTER(p);
     int start = p->mark;
     Token *t = parse_peek(p);
-    bool soft = t->kind == TOK_NAME && ((t->len == 1 && t->start[0] == '_') ||
-                                        (t->len == 5 && memcmp(t->start, "match", 5) == 0) ||
-                                        (t->len == 4 && memcmp(t->start, "case", 4) == 0));
+    // CPython compares only the name's length of each soft keyword, so any
+    // prefix of "_", "case" or "match" ("c", "ma") counts as one.
+    bool soft =
+        t->kind == TOK_NAME && ((t->len <= 1 && t->start[0] == '_') ||
+                                (t->len <= 5 && memcmp(t->start, "match", (size_t)t->len) == 0) ||
+                                (t->len <= 4 && memcmp(t->start, "case", (size_t)t->len) == 0));
     Expr *a, *b;
     if (!soft && !parse_check2(p, TOK_NAME, TOK_STRING) && (a = parse_disjunction(p)) &&
         (b = parse_expression_without_invalid(p))) {
@@ -57,8 +60,7 @@ void *parse_invalid_expression(Parser *p) {
     }
     p->mark = start;
     if (!p->error && (a = parse_disjunction(p)) && parse_expect(p, TOK_KW_IF) &&
-        (b = parse_disjunction(p)) && !parse_check(p, TOK_KW_ELSE) &&
-        !parse_check(p, TOK_COLON)) {
+        (b = parse_disjunction(p)) && !parse_check(p, TOK_KW_ELSE) && !parse_check(p, TOK_COLON)) {
         raise_range(p, a, b, "expected 'else' after 'if' expression");
     }
     p->mark = start;
@@ -281,8 +283,7 @@ void *parse_invalid_comprehension(Parser *p) {
         }
         p->mark = mark;
         if (!p->error && parse_for_if_clauses(p)) {
-            parse_raise_range(p, a->lineno, a->col_offset, comma->end_lineno,
-                              comma->end_col_offset,
+            parse_raise_range(p, a->lineno, a->col_offset, comma->end_lineno, comma->end_col_offset,
                               "did you forget parentheses around the comprehension target?");
         }
     }

@@ -15,7 +15,7 @@
 #include "vm/state.h"
 
 #define OPNAME_WIDTH 20
-#define OPARG_WIDTH 5
+#define OPARG_WIDTH  5
 
 static const char *const cmp_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
 static const char *const binop_symbols[BINOP_COUNT] = {

@@ -77,8 +77,7 @@ static CodeObj *compile_ok(const char *src) {
 static CodeObj *const_code(CodeObj *co, const char *name) {
     for (size_t i = 0; i < co->consts->len; i++) {
         Value c = co->consts->items[i];
-        if (is_type_exact(c, &type_code) &&
-            strcmp(((CodeObj *)as_obj(c))->name->data, name) == 0) {
+        if (is_type_exact(c, &type_code) && strcmp(((CodeObj *)as_obj(c))->name->data, name) == 0) {
             return (CodeObj *)as_obj(c);
         }
     }
@@ -153,15 +152,14 @@ static void check_tables(CodeObj *co) {
 
 Test(compiler, symtable_function_scopes) {
     Tables t;
-    tables_build(&t,
-                 "g = 1\n"
-                 "def f(a, b):\n"
-                 "    global h\n"
-                 "    c = a\n"
-                 "    def inner():\n"
-                 "        return b + c + g + len\n"
-                 "    h = 2\n"
-                 "    return inner\n");
+    tables_build(&t, "g = 1\n"
+                     "def f(a, b):\n"
+                     "    global h\n"
+                     "    c = a\n"
+                     "    def inner():\n"
+                     "        return b + c + g + len\n"
+                     "    h = 2\n"
+                     "    return inner\n");
     cr_assert_eq(t.rc, 0);
     Scope *f = scope_named(&t, "f");
     Scope *inner = scope_named(&t, "inner");
@@ -183,16 +181,15 @@ Test(compiler, symtable_function_scopes) {
 
 Test(compiler, symtable_class_scopes) {
     Tables t;
-    tables_build(&t,
-                 "def outer():\n"
-                 "    x = 1\n"
-                 "    y = 2\n"
-                 "    class C:\n"
-                 "        x = 3\n"
-                 "        z = y\n"
-                 "        def m(self):\n"
-                 "            return x + super().m()\n"
-                 "    return C\n");
+    tables_build(&t, "def outer():\n"
+                     "    x = 1\n"
+                     "    y = 2\n"
+                     "    class C:\n"
+                     "        x = 3\n"
+                     "        z = y\n"
+                     "        def m(self):\n"
+                     "            return x + super().m()\n"
+                     "    return C\n");
     cr_assert_eq(t.rc, 0);
     Scope *outer = scope_named(&t, "outer");
     Scope *c = scope_named(&t, "C");
@@ -214,15 +211,14 @@ Test(compiler, symtable_class_scopes) {
 
 Test(compiler, symtable_generators_and_comprehensions) {
     Tables t;
-    tables_build(&t,
-                 "def gen():\n"
-                 "    yield 1\n"
-                 "async def co():\n"
-                 "    await x\n"
-                 "async def agen():\n"
-                 "    yield 1\n"
-                 "def uses_comp(n):\n"
-                 "    return [i * n for i in range(n)]\n");
+    tables_build(&t, "def gen():\n"
+                     "    yield 1\n"
+                     "async def co():\n"
+                     "    await x\n"
+                     "async def agen():\n"
+                     "    yield 1\n"
+                     "def uses_comp(n):\n"
+                     "    return [i * n for i in range(n)]\n");
     cr_assert_eq(t.rc, 0);
     Scope *gen = scope_named(&t, "gen");
     Scope *co = scope_named(&t, "co");
@@ -241,9 +237,8 @@ Test(compiler, symtable_generators_and_comprehensions) {
 
 Test(compiler, symtable_walrus_in_comprehension) {
     Tables t;
-    tables_build(&t,
-                 "def f(data):\n"
-                 "    return [last := v for v in data], last\n");
+    tables_build(&t, "def f(data):\n"
+                     "    return [last := v for v in data], last\n");
     cr_assert_eq(t.rc, 0);
     cr_expect_eq(symtable_scope_of(scope_named(&t, "f"), "last"), SYM_CELL);
     cr_expect_eq(symtable_scope_of(scope_named(&t, "<listcomp>"), "last"), SYM_FREE);
@@ -362,8 +357,7 @@ Test(compiler, constants_distinct) {
     size_t n0 = 0;
     for (size_t i = 0; i < co->consts->len; i++) {
         Value v = co->consts->items[i];
-        if (v == small_int_val(0) || v == float_val(0.0) || v == float_val(-0.0) ||
-            v == CS_FALSE) {
+        if (v == small_int_val(0) || v == float_val(0.0) || v == float_val(-0.0) || v == CS_FALSE) {
             n0++;
         }
     }
@@ -409,8 +403,7 @@ Test(compiler, code_flags_and_names) {
 Test(compiler, errors_control_flow) {
     expect_error("x = 1\nreturn 5\n", "'return' outside function", 2, 1);
     expect_error("break\n", "'break' outside loop", 1, 1);
-    expect_error("while 1:\n  def f():\n    continue\n", "'continue' not properly in loop", 3,
-                 5);
+    expect_error("while 1:\n  def f():\n    continue\n", "'continue' not properly in loop", 3, 5);
     expect_error("yield 1\n", "'yield' outside function", 1, 1);
     expect_error("await x\n", "'await' outside function", 1, 1);
     expect_error("def f():\n  await x\n", "'await' outside async function", 2, 3);
@@ -432,15 +425,12 @@ Test(compiler, errors_scopes) {
     expect_error("def f():\n  nonlocal x\n", "no binding for nonlocal 'x' found", 2, 3);
     expect_error("def f(x):\n  global x\n", "name 'x' is parameter and global", 2, 3);
     expect_error("def f(x, x): pass\n", "duplicate argument 'x' in function definition", 1, 10);
-    expect_error("def f():\n  [(yield x) for x in y]\n", "'yield' inside list comprehension", 2,
-                 5);
+    expect_error("def f():\n  [(yield x) for x in y]\n", "'yield' inside list comprehension", 2, 5);
     expect_error("__debug__ = 1\n", "cannot assign to __debug__", 1, 1);
-    expect_error("def f():\n  from x import *\n", "import * only allowed at module level", 2,
-                 17);
+    expect_error("def f():\n  from x import *\n", "import * only allowed at module level", 2, 17);
     expect_error("def f():\n  global x\n  nonlocal x\n", "name 'x' is nonlocal and global", 2, 3);
     expect_error("[x := 1 for x in z]\n",
-                 "assignment expression cannot rebind comprehension iteration variable 'x'", 1,
-                 2);
+                 "assignment expression cannot rebind comprehension iteration variable 'x'", 1, 2);
     expect_error("f(a=1, a=2)\n", "keyword argument repeated: a", 1, 8);
 }
 
@@ -497,4 +487,64 @@ Test(compiler, dis_nested_code) {
     cr_expect(strstr(b.data, "ExceptionTable:\n") != NULL, "%s", b.data);
     cr_expect(strstr(b.data, ">>") != NULL, "%s", b.data);
     str_buf_free(&b);
+}
+
+// ---------------------------------------------------------------------------
+// Modes
+
+Test(compiler, eval_mode_returns_value) {
+    const char *src = "1 + x";
+    Value v = compile_source(ts, src, strlen(src), "<string>", COMPILE_EVAL);
+    cr_assert_neq(v, CS_ERR);
+    CodeObj *co = (CodeObj *)as_obj(v);
+    cr_expect_eq(INSTR_OP(co->code[co->ncode - 1]), OP_RETURN_VALUE);
+    cr_expect_eq(INSTR_OP(co->code[co->ncode - 2]), OP_BINARY_OP);
+}
+
+Test(compiler, interactive_mode_prints_expressions) {
+    const char *src = "x = 1\nx";
+    Value v = compile_source(ts, src, 5, "<stdin>", COMPILE_INTERACTIVE);
+    cr_assert_neq(v, CS_ERR);
+    v = compile_source(ts, "x", 1, "<stdin>", COMPILE_INTERACTIVE);
+    cr_assert_neq(v, CS_ERR);
+    CodeObj *co = (CodeObj *)as_obj(v);
+    bool printed = false;
+    for (uint32_t i = 0; i < co->ncode; i++) {
+        printed = printed || INSTR_OP(co->code[i]) == OP_PRINT_EXPR;
+    }
+    cr_expect(printed);
+    v = compile_source(ts, "if x:", 5, "<stdin>", COMPILE_INTERACTIVE);
+    cr_assert_eq(v, CS_ERR);
+    Value e = exc_fetch(ts);
+    cr_expect(exc_is_instance(e, exc_SyntaxError));
+    cr_expect_str_eq(str_cstr(((ExcObj *)as_obj(e))->value), "incomplete input");
+}
+
+Test(compiler, future_annotations_are_unparsed) {
+    CodeObj *co = compile_ok("from __future__ import annotations\n"
+                             "def f(a: dict[str,   'X'], b: (1 + 2) * -x ** 2) -> a if b else c:\n"
+                             "    pass\n");
+    static const char *const want[] = {"dict[str, 'X']", "(1 + 2) * -x ** 2", "a if b else c"};
+    for (size_t i = 0; i < 3; i++) {
+        bool found = false;
+        for (size_t k = 0; k < co->consts->len; k++) {
+            Value c = co->consts->items[k];
+            found = found || (str_check(c) && strcmp(str_cstr(c), want[i]) == 0);
+        }
+        cr_expect(found, "no constant %s", want[i]);
+    }
+}
+
+Test(compiler, constant_folding_limits) {
+    CodeObj *co = compile_ok("a = -5\nb = 2 ** 10\nc = 2 ** 1000\nd = 'x' * 5000\ne = 1 / 0\n");
+    bool neg5 = false, k1024 = false, huge = false, bigstr = false;
+    for (size_t k = 0; k < co->consts->len; k++) {
+        Value c = co->consts->items[k];
+        neg5 = neg5 || c == small_int_val(-5);
+        k1024 = k1024 || c == small_int_val(1024);
+        huge = huge || (is_obj(c) && type_of(c) == &type_int);
+        bigstr = bigstr || (str_check(c) && as_str(c)->len > 4096);
+    }
+    cr_expect(neg5 && k1024);
+    cr_expect(!huge && !bigstr);
 }
