@@ -34,8 +34,8 @@ typedef struct Token {
     int cur_lineno;     // tokenizer cursor after this token (CPython tok->cur):
     int cur_col;        // its line, its column in that line,
     int cur_pos;        // and its offset in Lexer.buf
-    int level;   // bracket depth after this token (CPython tok->level)
-    bool at_eof; // produced after the end of input was read
+    int level;          // bracket depth after this token (CPython tok->level)
+    bool at_eof;        // produced after the end of input was read
 } Token;
 
 typedef enum {
@@ -54,10 +54,10 @@ typedef struct LexError {
     int offset;
     int end_lineno;
     int end_offset;
-    bool unclosed;   // end of input inside brackets: "'(' was never closed"
-    bool at_eof;     // found at the end of input (incomplete input)
-    bool via_parser; // raised by CPython's parser, not its tokenizer: a
-                     // later one does not replace an earlier parser error
+    bool unclosed;     // end of input inside brackets: "'(' was never closed"
+    bool at_eof;       // found at the end of input (incomplete input)
+    bool via_parser;   // raised by CPython's parser, not its tokenizer: a
+                       // later one does not replace an earlier parser error
     char open_bracket; // innermost bracket still open when lexing stopped
     int open_lineno;   // (0: none), with its line and byte column
     int open_col;

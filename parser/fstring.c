@@ -255,8 +255,8 @@ static bool scan_expr(Parser *p, const char **str, const char *end) {
         } else if (ch == '#') {
             parse_raise_last(p, PARSE_SYNTAX_ERROR, "f-string expression part cannot include '#'");
             return false;
-        } else if (depth == 0 && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' ||
-                                  ch == '<')) {
+        } else if (depth == 0 &&
+                   (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
             if (*str + 1 < end && (*str)[1] == '=' && ch != ':' && ch != '}') {
                 (*str)++; // != == <= >=
                 continue;
@@ -423,7 +423,8 @@ static int find_literal(Parser *p, FState *st, const char **str, const char *end
     }
     *str = s;
 done:
-    if (literal_start != s && !add_decoded(p, st, literal_start, (size_t)(s - literal_start), raw)) {
+    if (literal_start != s &&
+        !add_decoded(p, st, literal_start, (size_t)(s - literal_start), raw)) {
         return -1;
     }
     return result;
@@ -562,7 +563,8 @@ Expr *parse_concatenate_strings(Parser *p, int first, int last) {
             return NULL;
         }
         if (i != first && bytesmode != lit.bytes) {
-            return parse_raise_last(p, PARSE_SYNTAX_ERROR, "cannot mix bytes and nonbytes literals");
+            return parse_raise_last(p, PARSE_SYNTAX_ERROR,
+                                    "cannot mix bytes and nonbytes literals");
         }
         bytesmode = lit.bytes;
         if (lit.fmode) {

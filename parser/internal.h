@@ -44,21 +44,19 @@ typedef struct Parser {
     Lexer *lx;
     Token *tokens;
     int ntokens;
-    int mark;  // next token
-    int fill;  // tokens fetched so far; errors point at tokens[fill - 1]
-    int level; // rule nesting
-    int start; // ParseMode or PARSE_START_FSTRING
+    int mark;                // next token
+    int fill;                // tokens fetched so far; errors point at tokens[fill - 1]
+    int level;               // rule nesting
+    int start;               // ParseMode or PARSE_START_FSTRING
     bool call_invalid_rules; // second pass
     bool error;              // an error is set: every rule unwinds
     Memo **memo;             // per token
     ParseError *err;
     const char *filename;
     bool allow_incomplete; // PARSE_INTERACTIVE: end of input is not an error
-    // f-string expressions: columns on the first line are shifted by
-    // starting_col_offset; errors show sub_text's lines.
-    int starting_lineno;
+    // f-string expressions: tokens on the expression's first line were
+    // shifted right by starting_col_offset; errors are shifted back.
     int starting_col_offset;
-    const char *sub_text;
     Deferred *deferred;
 } Parser;
 

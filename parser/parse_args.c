@@ -434,8 +434,7 @@ static void *invalid_slashes(Parser *p, bool lambda, int start) {
         p->mark = start;
     }
     if (!p->error && params_repeat(p, lambda, P_MAYBE_DEFAULT, false) &&
-        parse_expect(p, TOK_STAR) &&
-        (parse_expect(p, TOK_COMMA) || param_no_default(p, lambda)) &&
+        parse_expect(p, TOK_STAR) && (parse_expect(p, TOK_COMMA) || param_no_default(p, lambda)) &&
         params_repeat(p, lambda, P_MAYBE_DEFAULT, false) && (a = parse_expect(p, TOK_SLASH))) {
         return parse_raise_token(p, a, "/ must be ahead of *");
     }
@@ -511,9 +510,9 @@ static void *invalid_star_etc(Parser *p, bool lambda) {
     int start = p->mark;
     TokenKind close = lambda ? TOK_COLON : TOK_RPAR;
     Token *a = parse_expect(p, TOK_STAR), *b;
-    if (a && (parse_expect(p, close) || (parse_expect(p, TOK_COMMA) &&
-                                         (parse_expect(p, close) ||
-                                          parse_expect(p, TOK_DOUBLESTAR))))) {
+    if (a &&
+        (parse_expect(p, close) || (parse_expect(p, TOK_COMMA) &&
+                                    (parse_expect(p, close) || parse_expect(p, TOK_DOUBLESTAR))))) {
         if (lambda) {
             parse_raise_last(p, PARSE_SYNTAX_ERROR, "named arguments must follow bare *");
         } else {

@@ -569,7 +569,7 @@ static Expr *factor_raw(Parser *p) {
         Expr *a = factor(p);
         if (a) {
             Expr *e = parse_expr_at(p, AST_UNARY_OP, start);
-            e->v.UnaryOp.op = k == TOK_PLUS ? AST_UOP_UADD
+            e->v.UnaryOp.op = k == TOK_PLUS    ? AST_UOP_UADD
                               : k == TOK_MINUS ? AST_UOP_USUB
                                                : AST_UOP_INVERT;
             e->v.UnaryOp.operand = a;
@@ -1161,8 +1161,8 @@ static Expr *dictcomp(Parser *p) {
     int start = p->mark;
     KeyValue *kv;
     Vec *gens;
-    if (parse_expect(p, TOK_LBRACE) && (kv = parse_kvpair(p)) &&
-        (gens = parse_for_if_clauses(p)) && parse_expect(p, TOK_RBRACE)) {
+    if (parse_expect(p, TOK_LBRACE) && (kv = parse_kvpair(p)) && (gens = parse_for_if_clauses(p)) &&
+        parse_expect(p, TOK_RBRACE)) {
         Expr *e = parse_expr_at(p, AST_DICT_COMP, start);
         e->v.DictComp.key = kv->key;
         e->v.DictComp.value = kv->value;
@@ -1314,12 +1314,18 @@ Expr *parse_lambdef(Parser *p) {
 // augassign: '+=' | '-=' | ... | '//='
 bool parse_augassign(Parser *p, AstOperator *op) {
     static const BinOpTok ops[] = {
-        {TOK_PLUSEQUAL, AST_OP_ADD},          {TOK_MINEQUAL, AST_OP_SUB},
-        {TOK_STAREQUAL, AST_OP_MULT},         {TOK_ATEQUAL, AST_OP_MAT_MULT},
-        {TOK_SLASHEQUAL, AST_OP_DIV},         {TOK_PERCENTEQUAL, AST_OP_MOD},
-        {TOK_AMPEREQUAL, AST_OP_BIT_AND},     {TOK_VBAREQUAL, AST_OP_BIT_OR},
-        {TOK_CIRCUMFLEXEQUAL, AST_OP_BIT_XOR}, {TOK_LEFTSHIFTEQUAL, AST_OP_LSHIFT},
-        {TOK_RIGHTSHIFTEQUAL, AST_OP_RSHIFT}, {TOK_DOUBLESTAREQUAL, AST_OP_POW},
+        {TOK_PLUSEQUAL, AST_OP_ADD},
+        {TOK_MINEQUAL, AST_OP_SUB},
+        {TOK_STAREQUAL, AST_OP_MULT},
+        {TOK_ATEQUAL, AST_OP_MAT_MULT},
+        {TOK_SLASHEQUAL, AST_OP_DIV},
+        {TOK_PERCENTEQUAL, AST_OP_MOD},
+        {TOK_AMPEREQUAL, AST_OP_BIT_AND},
+        {TOK_VBAREQUAL, AST_OP_BIT_OR},
+        {TOK_CIRCUMFLEXEQUAL, AST_OP_BIT_XOR},
+        {TOK_LEFTSHIFTEQUAL, AST_OP_LSHIFT},
+        {TOK_RIGHTSHIFTEQUAL, AST_OP_RSHIFT},
+        {TOK_DOUBLESTAREQUAL, AST_OP_POW},
         {TOK_DOUBLESLASHEQUAL, AST_OP_FLOOR_DIV},
     };
     TokenKind k = parse_peek(p)->kind;

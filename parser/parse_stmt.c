@@ -1214,8 +1214,8 @@ static Vec *finally_block(Parser *p) {
         p->mark = start;
     }
     Vec *body;
-    if (p->error || !parse_expect(p, TOK_KW_FINALLY) ||
-        !parse_expect_forced(p, TOK_COLON, ":") || !(body = parse_block(p))) {
+    if (p->error || !parse_expect(p, TOK_KW_FINALLY) || !parse_expect_forced(p, TOK_COLON, ":") ||
+        !(body = parse_block(p))) {
         p->mark = start;
         LEAVE(p, NULL);
     }
@@ -1354,8 +1354,7 @@ void *parse_invalid_try_stmt(Parser *p) {
     if (a && parse_expect(p, TOK_COLON) && parse_expect(p, TOK_NEWLINE) &&
         !parse_check(p, TOK_INDENT) && !p->error) {
         parse_raise_last(p, PARSE_INDENTATION_ERROR,
-                         "expected an indented block after 'try' statement on line %d",
-                         a->lineno);
+                         "expected an indented block after 'try' statement on line %d", a->lineno);
         LEAVE(p, NULL);
     }
     p->mark = start;

@@ -137,9 +137,8 @@ static Expr *invalid_target(Expr *e, TargetsType type) {
     case AST_COMPARE:
         // "for a in b" parses as a comparison: search its left side.
         if (type == TARGETS_FOR) {
-            return e->v.Compare.ops.items[0] == AST_CMP_IN
-                       ? invalid_target(e->v.Compare.left, type)
-                       : NULL;
+            return e->v.Compare.ops.items[0] == AST_CMP_IN ? invalid_target(e->v.Compare.left, type)
+                                                           : NULL;
         }
         return e;
     case AST_NAME:

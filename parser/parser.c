@@ -325,8 +325,8 @@ void *parse_raise_token(Parser *p, const Token *t, const char *fmt, ...) {
 void *parse_raise_from(Parser *p, const Expr *a, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    raise_known(p, PARSE_SYNTAX_ERROR, a->lineno, a->col_offset + 1, CURRENT_POS, CURRENT_POS,
-                fmt, ap);
+    raise_known(p, PARSE_SYNTAX_ERROR, a->lineno, a->col_offset + 1, CURRENT_POS, CURRENT_POS, fmt,
+                ap);
     va_end(ap);
     return NULL;
 }
@@ -385,8 +385,8 @@ static bool before(const Deferred *d, int l, int c, int el, int ec) {
 void parse_defer_error(Parser *p, const Expr *at, int l, int c, int el, int ec, const char *fmt,
                        ...) {
     Deferred *d = p->deferred;
-    if (!d || (d->set && !before(d, at->lineno, at->col_offset, at->end_lineno,
-                                 at->end_col_offset))) {
+    if (!d ||
+        (d->set && !before(d, at->lineno, at->col_offset, at->end_lineno, at->end_col_offset))) {
         return;
     }
     d->set = true;
@@ -583,9 +583,7 @@ Expr *parse_fstring_expr(Parser *parent, const char *text, size_t len, int linen
     shift_tokens(&lx, lineno_base, starting_col);
     parser_init(&p, parent->arena, &lx, PARSE_START_FSTRING, &err);
     p.filename = parent->filename;
-    p.starting_lineno = lineno_base + 1;
     p.starting_col_offset = starting_col;
-    p.sub_text = text;
     p.deferred = parent->deferred;
     Expr *e = run_parser(&p);
     if (!e) {
@@ -759,8 +757,8 @@ static void out_repeat(Out *o, char c, long count) {
 
 // CPython's print_error_text: the line without its indentation, then the
 // carets under offset..end_offset (counted as CPython counts them).
-static void print_error_text(Out *o, long offset, long end_offset, const char *text,
-                             size_t len, bool range) {
+static void print_error_text(Out *o, long offset, long end_offset, const char *text, size_t len,
+                             bool range) {
     long carets = range && end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
     offset--;
     while (len > 0 && (*text == ' ' || *text == '\t' || *text == '\f')) {

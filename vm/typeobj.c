@@ -1301,7 +1301,7 @@ Value type_new_class(ThreadState *ts, TypeObj *meta, Value name, Value bases, Va
     if (best_base(ts, as_tuple(bases), &base) == CS_ERR) {
         return CS_ERR;
     }
-    TypeObj *t = gc_alloc(ts, meta, sizeof(TypeObj));
+    TypeObj *t = gc_alloc(ts, meta, meta->basicsize > sizeof(TypeObj) ? meta->basicsize : sizeof(TypeObj));
     t->name = as_str(name)->data;
     t->name_str = as_str(str_intern(ts, name));
     t->name = t->name_str->data;
