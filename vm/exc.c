@@ -830,6 +830,9 @@ static void print_syntax_details(ThreadState *ts, ExcObj *e) {
         as_small_int(endv) - 1 > off) {
         width = as_small_int(endv) - 1 - off;
     }
+    if (is_small_int(endl) && as_small_int(endl) > lineno) {
+        width = -1; // spans later lines: CPython underlines to the end of this one
+    }
     size_t nchars_strip = utf8_count(text, strip);
     int64_t col = off - (int64_t)nchars_strip;
     if (col < 0) {
@@ -838,6 +841,9 @@ static void print_syntax_details(ThreadState *ts, ExcObj *e) {
     size_t line_chars = utf8_count(s, tlen - strip);
     if ((size_t)col > line_chars) {
         col = (int64_t)line_chars;
+    }
+    if (width < 0) {
+        width = (int64_t)line_chars - col > 0 ? (int64_t)line_chars - col : 1;
     }
     if ((size_t)(col + width) > line_chars + 1) {
         width = (int64_t)line_chars + 1 - col;

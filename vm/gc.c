@@ -54,9 +54,13 @@ typedef struct FreeCell {
     struct FreeCell *next;
 } FreeCell;
 
+// Cells are carved from a block lazily (a bump pointer): only the first
+// `carved` cells have ever been handed out, so untouched memory is never
+// read by the sweep nor faulted in.
 typedef struct PoolBlock {
     struct PoolBlock *next;
-    uint32_t cls; // the size class of every cell in the block
+    uint32_t cls;    // the size class of every cell in the block
+    uint32_t carved; // cells handed out so far
 } PoolBlock;
 
 typedef struct GcHeap {
@@ -74,6 +78,7 @@ typedef struct GcHeap {
     GcStats stats;
     FreeCell *free_lists[POOL_CLASSES];
     PoolBlock *blocks;
+    PoolBlock *carving[POOL_CLASSES]; // block each class carves new cells from
 } GcHeap;
 
 struct GcState {
@@ -155,34 +160,37 @@ static void maybe_collect(ThreadState *ts, size_t size) {
 }
 
 // Refills a size class's free list from a new block.
-static void pool_refill(GcHeap *h, size_t cls) {
-    size_t cell = (cls + 1) * POOL_GRAIN;
-    PoolBlock *b = malloc(POOL_BLOCK);
-    if (!b) {
-        fatal_oom();
+static size_t cells_per_block(size_t cls) {
+    return (POOL_BLOCK - POOL_GRAIN) / ((cls + 1) * POOL_GRAIN);
+}
+
+// A fresh cell of class cls: from the carving block, or a new block.
+static FreeCell *pool_carve(GcHeap *h, size_t cls) {
+    PoolBlock *b = h->carving[cls];
+    if (!b || b->carved == cells_per_block(cls)) {
+        b = malloc(POOL_BLOCK);
+        if (!b) {
+            fatal_oom();
+        }
+        b->next = h->blocks;
+        b->cls = (uint32_t)cls;
+        b->carved = 0;
+        h->blocks = b;
+        h->carving[cls] = b;
     }
-    b->next = h->blocks;
-    b->cls = (uint32_t)cls;
-    h->blocks = b;
     char *first = (char *)b + POOL_GRAIN; // the block header takes the first grain
-    size_t n = (POOL_BLOCK - POOL_GRAIN) / cell;
-    // Push in reverse so the list hands out ascending addresses.
-    for (size_t i = n; i > 0; i--) {
-        FreeCell *c = (FreeCell *)(first + (i - 1) * cell);
-        c->null_type = NULL;
-        c->next = h->free_lists[cls];
-        h->free_lists[cls] = c;
-    }
+    return (FreeCell *)(first + (size_t)b->carved++ * (cls + 1) * POOL_GRAIN);
 }
 
 static Obj *raw_alloc(GcHeap *h, size_t size, uint32_t *cls_bits) {
     if (USE_POOLS && size <= POOL_CLASSES * POOL_GRAIN) {
         size_t cls = (size - 1) / POOL_GRAIN;
-        if (!h->free_lists[cls]) {
-            pool_refill(h, cls);
-        }
         FreeCell *c = h->free_lists[cls];
-        h->free_lists[cls] = c->next;
+        if (c) {
+            h->free_lists[cls] = c->next;
+        } else {
+            c = pool_carve(h, cls);
+        }
         memset(c, 0, (cls + 1) * POOL_GRAIN);
         *cls_bits = (uint32_t)(cls + 1) << GC_CLASS_SHIFT;
         return (Obj *)c;
@@ -387,7 +395,7 @@ static size_t sweep_blocks(GcHeap *h, size_t *live, size_t *bytes) {
     for (PoolBlock *b = h->blocks; b; b = b->next) {
         size_t cell = (b->cls + 1) * POOL_GRAIN;
         char *first = (char *)b + POOL_GRAIN;
-        size_t n = (POOL_BLOCK - POOL_GRAIN) / cell;
+        size_t n = b->carved;
         FreeCell **list = &h->free_lists[b->cls];
         for (size_t i = n; i > 0; i--) {
             Obj *o = (Obj *)(first + (i - 1) * cell);
@@ -414,7 +422,7 @@ static size_t sweep(GcHeap *h) {
     for (PoolBlock *b = h->blocks; b; b = b->next) {
         size_t cell = (b->cls + 1) * POOL_GRAIN;
         char *first = (char *)b + POOL_GRAIN;
-        char *end = first + (POOL_BLOCK - POOL_GRAIN) / cell * cell;
+        char *end = first + (size_t)b->carved * cell;
         for (char *p = first; p < end; p += cell) {
             if (((Obj *)p)->type) {
                 finalize_dead((Obj *)p);
@@ -497,7 +505,7 @@ void gc_free_all(Interp *interp) {
     for (PoolBlock *b = h->blocks; b; b = b->next) {
         size_t cell = (b->cls + 1) * POOL_GRAIN;
         char *first = (char *)b + POOL_GRAIN;
-        char *end = first + (POOL_BLOCK - POOL_GRAIN) / cell * cell;
+        char *end = first + (size_t)b->carved * cell;
         for (char *p = first; p < end; p += cell) {
             ((Obj *)p)->gc_flags &= ~(uint32_t)GC_MARKED;
         }
