@@ -1067,6 +1067,16 @@ void vm_install_sigint(Interp *interp) {
 #define DISPATCH() goto dispatch
 #endif
 
+// x op y for two C numbers of one type (small ints, or doubles where every
+// comparison with a NaN is false but !=).
+#define compare_numbers(op, x, y)                                                                  \
+    ((op) == CMP_LT   ? (x) < (y)                                                                  \
+     : (op) == CMP_LE ? (x) <= (y)                                                                 \
+     : (op) == CMP_EQ ? (x) == (y)                                                                 \
+     : (op) == CMP_NE ? (x) != (y)                                                                 \
+     : (op) == CMP_GT ? (x) > (y)                                                                  \
+                      : (x) >= (y))
+
 // A jump; a backward one ends a loop iteration: reset the GC temps and
 // poll the eval breaker (the compiler emits backward conditional jumps).
 #define JUMP_TO(target)                                                                            \
@@ -1570,57 +1580,13 @@ dispatch:
     TARGET(COMPARE_OP) {
         Value b = TOP(), a = SECOND();
         if (is_small_int(a) && is_small_int(b)) {
-            int64_t x = as_small_int(a), y = as_small_int(b);
-            bool r;
-            switch (arg) {
-            case CMP_LT:
-                r = x < y;
-                break;
-            case CMP_LE:
-                r = x <= y;
-                break;
-            case CMP_EQ:
-                r = x == y;
-                break;
-            case CMP_NE:
-                r = x != y;
-                break;
-            case CMP_GT:
-                r = x > y;
-                break;
-            default:
-                r = x >= y;
-                break;
-            }
             sp--;
-            SET_TOP(bool_val(r));
+            SET_TOP(bool_val(compare_numbers((CmpOp)arg, as_small_int(a), as_small_int(b))));
             DISPATCH();
         }
         if (is_float(a) && is_float(b)) {
-            double x = as_float(a), y = as_float(b);
-            bool r;
-            switch (arg) {
-            case CMP_LT:
-                r = x < y;
-                break;
-            case CMP_LE:
-                r = x <= y;
-                break;
-            case CMP_EQ:
-                r = x == y;
-                break;
-            case CMP_NE:
-                r = x != y;
-                break;
-            case CMP_GT:
-                r = x > y;
-                break;
-            default:
-                r = x >= y;
-                break;
-            }
             sp--;
-            SET_TOP(bool_val(r));
+            SET_TOP(bool_val(compare_numbers((CmpOp)arg, as_float(a), as_float(b))));
             DISPATCH();
         }
         SAVE();
