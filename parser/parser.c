@@ -13,9 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+// A rule's result at a token. Results found with the invalid_ rules off
+// (inside expression_without_invalid) are not reused with them on: CPython
+// 3.11 reports the errors inside "x {a b}" that reuse would hide.
 struct Memo {
     Memo *next;
     int type;
+    bool invalid_rules;
     int end_mark;
     void *node;
 };
@@ -126,7 +130,7 @@ bool parse_memo_get(Parser *p, int type, void **node) {
         return false;
     }
     for (Memo *m = p->memo[p->mark]; m; m = m->next) {
-        if (m->type == type) {
+        if (m->type == type && m->invalid_rules == p->call_invalid_rules) {
             *node = m->node;
             p->mark = m->end_mark;
             return true;
@@ -141,6 +145,7 @@ void parse_memo_put(Parser *p, int mark, int type, void *node) {
     }
     Memo *m = arena_alloc(p->arena, sizeof *m);
     m->type = type;
+    m->invalid_rules = p->call_invalid_rules;
     m->node = node;
     m->end_mark = p->mark;
     m->next = p->memo[mark];

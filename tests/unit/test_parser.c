@@ -1581,6 +1581,24 @@ Test(parser, error_other_messages) {
                  "SyntaxError: unterminated string literal (detected at line 2) @2:1-2:1");
 }
 
+// oddities of CPython 3.11 that cs reproduces
+Test(parser, error_cpython_quirks_are_kept) {
+    expect_error("f(c, c c)", "SyntaxError: invalid syntax @1:8-1:9");
+    expect_error("f(ma b)", "SyntaxError: invalid syntax @1:6-1:7");
+    expect_error("f(x c)", "SyntaxError: invalid syntax. Perhaps you forgot a comma\? @1:3-1:6");
+    expect_error("x = y {a b}",
+                 "SyntaxError: invalid syntax. Perhaps you forgot a comma\? @1:8-1:11");
+    expect_error("x = y {a:b, c d}", "SyntaxError: ':' expected after dictionary key @1:13-1:0");
+    expect_error("r{eturn None", "SyntaxError: '{' was never closed @1:2-1:0");
+    expect_error("x = 60.0\303\251", "SyntaxError: invalid syntax @1:9-1:11");
+    expect_error("x = 1\342\200\234",
+                 "SyntaxError: invalid character '\342\200\234' (U+201C) @1:6-1:6");
+    expect_error("s = '''a\nb'''\\x",
+                 "SyntaxError: unexpected character after line continuation character @2:15-2:"
+                 "0");
+    expect_error("x = 1 + # c\n", "SyntaxError: invalid syntax @1:9-1:12");
+}
+
 // a REPL statement: complete, incomplete (more lines needed) or an error, as codeop.compile_command
 // answers
 Test(parser, interactive_mode_follows_codeop) {
