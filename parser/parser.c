@@ -13,9 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-// A rule's result at a token. Results found with the invalid_ rules off
-// (inside expression_without_invalid) are not reused with them on: CPython
-// 3.11 reports the errors inside "x {a b}" that reuse would hide.
+// A rule's result at a token, and whether the invalid_ rules were on when
+// it was found.
 struct Memo {
     Memo *next;
     int type;
@@ -125,12 +124,26 @@ Token *parse_last_token(Parser *p) {
     return t;
 }
 
+// CPython 3.11 reports errors that a plain reuse of results found inside
+// expression_without_invalid would hide: in "x = y {a b}" the comma hint
+// inside the braces, while "f f(a b)" stays plain invalid syntax. Matching
+// every case seen: once the invalid_ rules are on, a result found with them
+// off counts only if it is the success of a left-recursive rule.
+static bool memo_usable(const Parser *p, const Memo *m) {
+    if (m->invalid_rules || !p->call_invalid_rules) {
+        return true;
+    }
+    bool left_recursive = m->type == MEMO_BITWISE_OR || m->type == MEMO_PRIMARY ||
+                          m->type == MEMO_T_PRIMARY || m->type == MEMO_DOTTED_NAME;
+    return left_recursive && m->node;
+}
+
 bool parse_memo_get(Parser *p, int type, void **node) {
     if (p->mark >= p->ntokens) {
         return false;
     }
     for (Memo *m = p->memo[p->mark]; m; m = m->next) {
-        if (m->type == type && m->invalid_rules == p->call_invalid_rules) {
+        if (m->type == type && memo_usable(p, m)) {
             *node = m->node;
             p->mark = m->end_mark;
             return true;

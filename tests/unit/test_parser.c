@@ -1250,6 +1250,10 @@ Test(parser, error_perhaps_forgot_comma) {
                  "SyntaxError: invalid syntax. Perhaps you forgot a comma\? @2:3-2:6");
     expect_error("foo(a, b\n  c)",
                  "SyntaxError: invalid syntax. Perhaps you forgot a comma\? @1:8-2:4");
+    // results memoised with the invalid_ rules off must not hide the hint
+    expect_error("x = y {a b}",
+                 "SyntaxError: invalid syntax. Perhaps you forgot a comma\? @1:8-1:11");
+    expect_error("f f(a b)", "SyntaxError: invalid syntax @1:3-1:4");
 }
 
 // cannot assign to ... and the '==' hint
