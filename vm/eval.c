@@ -1009,6 +1009,10 @@ int vm_handle_breaker(ThreadState *ts) {
         atomic_fetch_and(&interp->eval_breaker, ~(unsigned)BREAK_GC);
         gc_collect(ts);
     }
+    if (bits & BREAK_FINALIZE) {
+        atomic_fetch_and(&interp->eval_breaker, ~(unsigned)BREAK_FINALIZE);
+        gc_run_reports(ts);
+    }
     return 0;
 }
 

@@ -297,6 +297,10 @@ ResumeStatus gen_send_any(ThreadState *ts, Value receiver, Value v, Value *out) 
     if (gen_is_generator_like(receiver)) {
         return gen_send_ex(ts, (GenObj *)as_obj(receiver), v, out);
     }
+    SendFn send = type_of(receiver)->send;
+    if (send) {
+        return send(ts, receiver, v, out);
+    }
     Value r;
     if (v == CS_NONE && type_of(receiver)->iternext) {
         r = type_of(receiver)->iternext(ts, receiver);
