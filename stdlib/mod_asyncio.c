@@ -453,7 +453,7 @@ static Value future_get_result(ThreadState *ts, FutureObj *f) {
         return e == CS_ERR ? CS_ERR : exc_raise_value(ts, e);
     }
     if (f->state == FUT_PENDING) {
-        return invalid_state(ts, "Result is not ready.");
+        return invalid_state(ts, "Result is not set.");
     }
     f->log_traceback = false;
     if (f->exception != CS_NONE) {
@@ -1670,6 +1670,12 @@ static Value format_handle_callback(ThreadState *ts, HandleObj *h) {
     if (name == CS_ERR) {
         return CS_ERR;
     }
+    if (name == CS_UNBOUND || !str_check(name) || as_str(name)->len == 0) {
+        name = obj_lookup_attr(ts, target, STR_NAME(ts, __name__));
+        if (name == CS_ERR) {
+            return CS_ERR;
+        }
+    }
     Value r = name != CS_UNBOUND && str_check(name) ? name : obj_repr(ts, fn);
     if (r == CS_ERR) {
         return CS_ERR;
@@ -1845,13 +1851,23 @@ static int check_closed(ThreadState *ts, LoopObj *l) {
     return 0;
 }
 
-static int check_callback(ThreadState *ts, Value fn, const char *method) {
-    if (!obj_callable(fn)) {
-        exc_raise(ts, exc_TypeError, "a callable object was expected by %s(), got %R", method, fn);
+// In debug mode only, as in CPython.
+static int check_callback(ThreadState *ts, LoopObj *l, Value fn, const char *method) {
+    if (!l->debug) {
+        return 0;
+    }
+    bool coro_fn = is_type_exact(fn, &type_function) &&
+                   (((FuncObj *)as_obj(fn))->code->flags & CO_COROUTINE);
+    int is_coro = is_coroutine(ts, fn);
+    if (is_coro < 0) {
         return -1;
     }
-    if (gen_is_generator_like(fn) || is_type_exact(fn, &type_coroutine)) {
+    if (is_coro || coro_fn) {
         exc_raise(ts, exc_TypeError, "coroutines cannot be used with %s()", method);
+        return -1;
+    }
+    if (!obj_callable(fn)) {
+        exc_raise(ts, exc_TypeError, "a callable object was expected by %s(), got %R", method, fn);
         return -1;
     }
     return 0;
@@ -1866,7 +1882,7 @@ static Value loop_call_soon(ThreadState *ts, Value self, const Value *args, size
         return exc_raise(ts, exc_TypeError, "call_soon() missing 1 required positional argument: "
                                             "'callback'");
     }
-    if (check_closed(ts, l) < 0 || check_callback(ts, args[0], "call_soon") < 0) {
+    if (check_closed(ts, l) < 0 || check_callback(ts, l, args[0], "call_soon") < 0) {
         return CS_ERR;
     }
     Value h = handle_make(ts, &type_handle, self, args[0], args + 1, nargs - 1);
@@ -1891,7 +1907,7 @@ static Value loop_call_soon_threadsafe(ThreadState *ts, Value self, const Value 
 static Value schedule_timer(ThreadState *ts, Value self, double when, const Value *args,
                             size_t nargs, const char *method) {
     LoopObj *l = as_loop(self);
-    if (check_closed(ts, l) < 0 || check_callback(ts, args[0], method) < 0) {
+    if (check_closed(ts, l) < 0 || check_callback(ts, l, args[0], method) < 0) {
         return CS_ERR;
     }
     Value h = handle_make(ts, &type_timer_handle, self, args[0], args + 1, nargs - 1);
@@ -2404,7 +2420,7 @@ static Value add_fd_handler(ThreadState *ts, Value self, const Value *args, size
     if (nargs < 2) {
         return exc_raise(ts, exc_TypeError, "%s() missing required arguments", method);
     }
-    if (check_closed(ts, l) < 0 || check_callback(ts, args[1], method) < 0) {
+    if (check_closed(ts, l) < 0 || check_callback(ts, l, args[1], method) < 0) {
         return CS_ERR;
     }
     int fd = fd_of(ts, args[0]);

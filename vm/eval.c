@@ -1030,6 +1030,10 @@ static void on_sigint(int sig) {
 void vm_install_sigint(Interp *interp) {
     sigint_interp = interp;
     struct sigaction sa;
+    // An inherited SIG_IGN (a background job of a shell) stays, as in CPython.
+    if (sigaction(SIGINT, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN) {
+        return;
+    }
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);

@@ -35,7 +35,14 @@ static void gen_trace(Obj *o, GcState *gc) {
     gc_mark_obj(gc, (Obj *)g->qualname);
     gc_mark_value(gc, g->handled);
     gc_mark_value(gc, g->awaited);
-    if (g->frame) {
+    if (g->frame && g->state == GEN_CLOSED) {
+        // A finished frame's slots are dead: keep only what repr and
+        // gi_code need, so a finished coroutine holds nothing else alive.
+        gc_mark_obj(gc, (Obj *)g->frame->code);
+        gc_mark_obj(gc, (Obj *)g->frame->func);
+        gc_mark_obj(gc, (Obj *)g->frame->globals);
+        gc_mark_obj(gc, (Obj *)g->frame->builtins);
+    } else if (g->frame) {
         frame_trace(g->frame, gc);
     }
 }
