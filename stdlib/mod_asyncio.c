@@ -161,6 +161,13 @@ static Value invalid_state(ThreadState *ts, const char *msg) {
     return exc_raise(ts, (TypeObj *)as_obj(ts->interp->asyncio_invalid_state_error), "%s", msg);
 }
 
+// Takes the pending exception, keeping it rooted (gc temps) for the caller.
+static Value fetch_rooted(ThreadState *ts) {
+    Value e = exc_fetch(ts);
+    gc_temp_push(ts, e);
+    return e;
+}
+
 static double monotonic(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -912,7 +919,7 @@ static void call_exception_handler(ThreadState *ts, Value loop, Value context) {
         return;
     }
     if (ts_has_exc(ts)) {
-        exc_print(ts, exc_fetch(ts));
+        exc_print(ts, fetch_rooted(ts));
     }
     Value msg;
     if (dict_get_cstr(as_dict(context), "message", &msg) && str_check(msg)) {
@@ -1339,7 +1346,7 @@ static int task_handle_yield(ThreadState *ts, TaskObj *t, Value result) {
     }
 fail:;
     // The error goes into the coroutine on the next step.
-    Value e = exc_fetch(ts);
+    Value e = fetch_rooted(ts);
     if (is_loop(t->fut.loop)) {
         ready_push(as_loop(t->fut.loop), ITEM_STEP, self, e);
         return 0;
@@ -1377,6 +1384,7 @@ static int task_step(ThreadState *ts, TaskObj *t, Value exc) {
         prev_task = as_loop(loop)->current_task;
         as_loop(loop)->current_task = self;
     }
+    gc_temp_push(ts, exc);
     Value out;
     ResumeStatus st;
     Value coro = t->coro;
@@ -1396,7 +1404,7 @@ static int task_step(ThreadState *ts, TaskObj *t, Value exc) {
             st = RESUME_YIELD;
             out = r;
         } else if (exc_matches(ts, exc_StopIteration)) {
-            out = exc_get_value(exc_fetch(ts));
+            out = exc_get_value(fetch_rooted(ts));
             st = RESUME_RETURN;
         } else {
             st = RESUME_ERROR;
@@ -1420,7 +1428,7 @@ static int task_step(ThreadState *ts, TaskObj *t, Value exc) {
         task_finished(t);
         break;
     case RESUME_ERROR: {
-        Value e = exc_fetch(ts);
+        Value e = fetch_rooted(ts);
         if (exc_is_instance(e, cancelled_error(ts))) {
             t->fut.cancelled_exc = e;
             int err = 0;
@@ -1455,11 +1463,11 @@ static int task_wakeup(ThreadState *ts, TaskObj *t, Value fut) {
         if (r != CS_ERR) {
             return task_step(ts, t, CS_UNBOUND);
         }
-        return task_step(ts, t, exc_fetch(ts));
+        return task_step(ts, t, fetch_rooted(ts));
     }
     Value m = obj_getattr_cstr(ts, fut, "result");
     Value r = m == CS_ERR ? CS_ERR : obj_call0(ts, m);
-    return task_step(ts, t, r == CS_ERR ? exc_fetch(ts) : CS_UNBOUND);
+    return task_step(ts, t, r == CS_ERR ? fetch_rooted(ts) : CS_UNBOUND);
 }
 
 static TaskObj *task_self(Value self) {
@@ -2018,7 +2026,7 @@ static int run_callback(ThreadState *ts, Value loop, Value fn, const Value *args
     if (!exc_matches(ts, exc_Exception)) {
         return -1; // KeyboardInterrupt, SystemExit, ...
     }
-    Value exc = exc_fetch(ts);
+    Value exc = fetch_rooted(ts);
     if (handle == CS_NONE) {
         handle = handle_make(ts, &type_handle, loop, fn, args, nargs);
     }

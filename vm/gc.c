@@ -430,9 +430,12 @@ size_t gc_run_reports(ThreadState *ts) {
         size_t mark = gc_temp_mark(ts);
         gc_temp_push(ts, obj_val(w.obj));
         Value saved = exc_fetch(ts);
+        gc_temp_push(ts, saved);
         w.on_death(ts, w.obj);
         if (ts_has_exc(ts)) {
-            exc_print(ts, exc_fetch(ts));
+            Value e = exc_fetch(ts);
+            gc_temp_push(ts, e);
+            exc_print(ts, e);
         }
         exc_restore(ts, saved);
         gc_temp_reset(ts, mark);

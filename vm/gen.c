@@ -146,6 +146,9 @@ static ResumeStatus resume(ThreadState *ts, GenObj *g, Value sent, bool throwing
     gen_finish(g);
     if (st == RESUME_ERROR) {
         convert_stop(ts, g);
+    } else {
+        // The finished frame is no longer traced (gen_trace): root the value.
+        gc_temp_push(ts, *out);
     }
     return st;
 }

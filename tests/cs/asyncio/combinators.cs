@@ -35,16 +35,29 @@ async def main():
     c.cancel()
     print([type(r).__name__ for r in await asyncio.gather(c, d, return_exceptions=True)])
 
-    # wait
-    tasks = [asyncio.create_task(job(n, d)) for n, d in (("s", 0.01), ("m", 0.05), ("l", 0.1))]
+    # wait (driven by futures resolved by hand, so timing cannot matter)
+    loop = asyncio.get_running_loop()
+    gates = [loop.create_future() for _ in range(3)]
+    async def gated(gate, name, fail=False):
+        await gate
+        if fail:
+            raise ValueError(name)
+        return name
+    tasks = [asyncio.create_task(gated(g, n)) for g, n in zip(gates, "sml")]
+    loop.call_soon(gates[0].set_result, None)
     done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     print(sorted(t.result() for t in done), len(pending))
-    done, pending = await asyncio.wait(tasks, timeout=0.02)
+    done, pending = await asyncio.wait(tasks, timeout=0.01)
     print(sorted(t.result() for t in done), len(pending))
+    gates[1].set_result(None)
+    gates[2].set_result(None)
     done, pending = await asyncio.wait(tasks)
     print(sorted(t.result() for t in done), len(pending))
-    ft = [asyncio.create_task(job("ok", 0.01)), asyncio.create_task(job("bad", 0.02, True)),
-          asyncio.create_task(job("late", 0.2))]
+    gates = [loop.create_future() for _ in range(3)]
+    ft = [asyncio.create_task(gated(gates[0], "ok")), asyncio.create_task(gated(gates[1], "bad", True)),
+          asyncio.create_task(gated(gates[2], "late"))]
+    gates[0].set_result(None)
+    loop.call_soon(gates[1].set_result, None)
     done, pending = await asyncio.wait(ft, return_when=asyncio.FIRST_EXCEPTION)
     print(len(done), len(pending), sorted(type(t.exception()).__name__ for t in done))
     for t in pending:
