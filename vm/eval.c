@@ -1903,6 +1903,28 @@ dispatch:
     TARGET(FOR_ITER) {
         Value it = TOP();
         SAVE();
+        if (is_type_exact(it, &type_generator)) {
+            GenObj *g = (GenObj *)as_obj(it);
+            if (g->state == GEN_SUSPENDED || g->state == GEN_CREATED) {
+                if (enter_recursion(ts) < 0) {
+                    goto error;
+                }
+                // Run the generator's frame inline: it yields back here
+                // (YIELD_VALUE) or ends, and then FOR_ITER runs again and
+                // sees it closed.
+                Value sent = gen_inline_enter(ts, g);
+                Frame *gf = g->frame;
+                gf->prev = f;
+                gf->is_entry = 0;
+                ts->frame = gf;
+                if (sent != CS_UNBOUND) {
+                    *gf->sp++ = sent;
+                }
+                f = gf;
+                LOAD();
+                DISPATCH();
+            }
+        }
         Value v = obj_next(ts, it);
         if (v == CS_STOP) {
             sp--;
@@ -1916,6 +1938,21 @@ dispatch:
     TARGET(RETURN_VALUE) {
         Value retval = POP();
         gc_temp_reset(ts, temps_base);
+        if (f->gen && !f->is_entry) {
+            // An inline generator ended: back to its FOR_ITER, which now
+            // finds it exhausted (the return value is dropped, as a for
+            // loop drops it).
+            SAVE();
+            GenObj *g = f->gen;
+            Frame *caller = f->prev;
+            ts->frame = caller;
+            leave_recursion(ts);
+            gen_inline_leave(ts, g, true, false);
+            f = caller;
+            LOAD();
+            ip--;
+            DISPATCH();
+        }
         if (f->gen) {
             // Generator frames are always entry frames.
             SAVE();
@@ -2191,6 +2228,18 @@ dispatch:
     TARGET(YIELD_VALUE) {
         Value v = POP();
         SAVE();
+        if (!f->is_entry) {
+            // An inline generator (see FOR_ITER) hands v to its loop.
+            GenObj *g = f->gen;
+            Frame *caller = f->prev;
+            ts->frame = caller;
+            leave_recursion(ts);
+            gen_inline_leave(ts, g, false, false);
+            f = caller;
+            LOAD();
+            PUSH(v);
+            DISPATCH();
+        }
         ts->frame = f->prev;
         leave_recursion(ts);
         gc_temp_reset(ts, temps_base);
@@ -2356,12 +2405,15 @@ exception_unwind:
             DISPATCH();
         }
         // No handler here: pop the frame and continue in the caller.
-        bool was_entry = f->is_entry || f->gen;
+        bool was_entry = f->is_entry;
         Frame *caller = f->prev;
         if (f->gen) {
             SAVE();
             ts->frame = f->prev;
             leave_recursion(ts);
+            if (!f->is_entry) {
+                gen_inline_leave(ts, f->gen, true, true);
+            }
         } else {
             pop_frame(ts, f);
         }

@@ -35,6 +35,8 @@ static void gen_trace(Obj *o, GcState *gc) {
     gc_mark_obj(gc, (Obj *)g->qualname);
     gc_mark_value(gc, g->handled);
     gc_mark_value(gc, g->awaited);
+    gc_mark_value(gc, g->caller_handled);
+    gc_mark_value(gc, g->handled_at_entry);
     if (g->frame && g->state == GEN_CLOSED) {
         // A finished frame's slots are dead: keep only what repr and
         // gi_code need, so a finished coroutine holds nothing else alive.
@@ -77,6 +79,8 @@ Value gen_new(ThreadState *ts, FuncObj *f, const Value *args, size_t nargs, Tupl
     g->qualname = f->qualname;
     g->handled = CS_NONE;
     g->awaited = CS_NONE;
+    g->caller_handled = CS_NONE;
+    g->handled_at_entry = CS_NONE;
     Frame *fr = (Frame *)((char *)g + GEN_FRAME_OFFSET);
     vm_frame_init(fr, f, co, f->globals, CS_UNBOUND);
     fr->on_stack = 0;
@@ -123,6 +127,13 @@ static void convert_stop(ThreadState *ts, GenObj *g) {
     eo->context = cause;
     eo->suppress_context = true;
     exc_restore(ts, e);
+}
+
+void gen_inline_finish(ThreadState *ts, GenObj *g, bool error) {
+    gen_finish(g);
+    if (error) {
+        convert_stop(ts, g);
+    }
 }
 
 static ResumeStatus resume(ThreadState *ts, GenObj *g, Value sent, bool throwing, Value *out) {

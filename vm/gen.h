@@ -24,6 +24,10 @@ typedef struct GenObj {
     uint8_t ag_closed;        // async generator: aclose() finished it
     bool awaited_once;        // coroutine: was ever driven (for "never awaited")
     Frame *frame;             // lives in this object's tail
+    // While run inline by the eval loop (FOR_ITER on a generator), the
+    // resumer's sys.exc_info() and the value at entry (see gen_inline_*).
+    Value caller_handled;
+    Value handled_at_entry;
 } GenObj;
 
 extern TypeObj type_generator, type_coroutine, type_async_generator;
@@ -51,5 +55,40 @@ Value gen_get_anext(ThreadState *ts, Value aiter);
 Value gen_async_wrap(ThreadState *ts, Value v);
 
 bool gen_is_generator_like(Value v); // generator or coroutine object
+
+// The eval loop runs a plain generator's frame inline under FOR_ITER (no C
+// recursion). gen_inline_enter: g is resumable (created or suspended, not
+// a coroutine); swaps in its sys.exc_info and marks it running. Returns the
+// value to push on its stack, or CS_UNBOUND for a just-started one.
+// gen_inline_leave: the frame yielded (finished == false) or ended;
+// restores the resumer's exc_info. On an error end, turns StopIteration
+// into RuntimeError (PEP 479). Neither raises (except that conversion).
+void gen_inline_finish(ThreadState *ts, GenObj *g, bool error);
+
+static inline Value gen_inline_enter(ThreadState *ts, GenObj *g) {
+    Value sent = g->state == GEN_CREATED ? CS_UNBOUND : CS_NONE;
+    g->caller_handled = ts->handled;
+    if (g->handled != CS_NONE) {
+        ts->handled = g->handled;
+    }
+    g->handled_at_entry = ts->handled;
+    g->state = GEN_RUNNING;
+    g->awaited_once = true;
+    return sent;
+}
+
+static inline void gen_inline_leave(ThreadState *ts, GenObj *g, bool finished, bool error) {
+    g->handled = finished || (ts->handled == g->handled_at_entry && g->handled == CS_NONE)
+                     ? CS_NONE
+                     : ts->handled;
+    ts->handled = g->caller_handled;
+    g->caller_handled = CS_NONE;
+    g->handled_at_entry = CS_NONE;
+    if (!finished) {
+        g->state = GEN_SUSPENDED;
+        return;
+    }
+    gen_inline_finish(ts, g, error);
+}
 
 #endif
