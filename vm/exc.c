@@ -64,8 +64,18 @@ static int exc_fill_from_args(ThreadState *ts, ExcObj *e) {
     return 0;
 }
 
+static TypeObj *errno_type(int err);
+
 static Value exc_tp_new(ThreadState *ts, TypeObj *type, const Value *args, size_t nargs,
                         TupleObj *kwnames) {
+    // OSError(errno, strerror) makes the subclass for that errno, as CPython's
+    // OSError.__new__ does (OSError(111, "x") is a ConnectionRefusedError).
+    if (type == exc_OSError && nargs >= 2 && is_small_int(args[0])) {
+        int64_t err = as_small_int(args[0]);
+        if (err > 0 && err < 4096) {
+            type = errno_type((int)err);
+        }
+    }
     ExcObj *e = exc_alloc(ts, type);
     e->args = tuple_from_array(ts, args, nargs);
     exc_fill_from_args(ts, e);

@@ -260,7 +260,7 @@ class Server(events.AbstractServer):
             return
         self._serving = True
         for sock in self._sockets:
-            sock.listen(100)
+            sock.listen(getattr(self, '_backlog', 100))
             self._loop.add_reader(sock.fileno(), self._accept, sock)
 
     def _accept(self, sock):
