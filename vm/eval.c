@@ -2099,8 +2099,8 @@ dispatch:
     TARGET(RAISE_VARARGS) {
         SAVE();
         if (arg == 0) {
-            Value h = ts->handled;
-            if (h == CS_NONE || h == CS_UNBOUND) {
+            Value h = ts_handled(ts);
+            if (h == CS_NONE) {
                 exc_raise(ts, exc_RuntimeError, "No active exception to reraise");
                 goto error;
             }

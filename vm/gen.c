@@ -118,20 +118,30 @@ static void convert_stop(ThreadState *ts, GenObj *g) {
     exc_restore(ts, e);
 }
 
+// The generator runs on its own exception-handling level: ts->handled is its
+// own handled exception, and what the caller handles moves to handled_outer
+// (so PUSH_EXC_INFO inside saves the generator's value, never the caller's
+// of the moment). Both saved values stay rooted as temps until we return.
 static ResumeStatus resume(ThreadState *ts, GenObj *g, Value sent, bool throwing, Value *out) {
     Value saved = ts->handled;
-    if (g->handled != CS_NONE) {
-        ts->handled = g->handled;
+    Value saved_outer = ts->handled_outer;
+    size_t temps = gc_temp_mark(ts);
+    gc_temp_push(ts, saved);
+    gc_temp_push(ts, saved_outer);
+    if (is_obj(saved)) {
+        ts->handled_outer = saved;
     }
-    Value handled_at_entry = ts->handled;
+    ts->handled = g->handled;
     g->state = GEN_RUNNING;
     g->awaited_once = true;
     ResumeStatus st = vm_resume_frame(ts, g->frame, sent, throwing, out);
-    g->handled = ts->handled == handled_at_entry && g->handled == CS_NONE ? CS_NONE : ts->handled;
-    if (st != RESUME_YIELD) {
-        g->handled = CS_NONE;
+    g->handled = st == RESUME_YIELD ? ts->handled : CS_NONE;
+    ts->handled = saved; // rooted by the collector again (ts->handled)
+    ts->handled_outer = saved_outer; // rooted by an outer resume's temps
+    gc_temp_reset(ts, temps);
+    if (st != RESUME_ERROR) {
+        gc_temp_push(ts, *out);
     }
-    ts->handled = saved;
     if (st == RESUME_YIELD) {
         g->state = GEN_SUSPENDED;
         return st;
@@ -231,18 +241,22 @@ static int close_iter(ThreadState *ts, Value it) {
     return obj_call0(ts, m) == CS_ERR ? -1 : 0;
 }
 
-ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
-    if (check_running(ts, g) < 0) {
-        return RESUME_ERROR;
-    }
-    if (g->state == GEN_CLOSED) {
-        exc_restore(ts, exc);
-        return RESUME_ERROR;
-    }
+static Value make_throw_exc(ThreadState *ts, const Value *args, size_t nargs);
+
+// throw(typ[, val[, tb]]) as given: a delegate that is not a generator gets
+// the arguments unchanged (its own throw() method is called with them), so
+// they are turned into an exception only where it is raised (CPython's
+// _gen_throw).
+static ResumeStatus throw_args(ThreadState *ts, GenObj *g, const Value *args, size_t nargs,
+                               Value *out) {
     Value yf = delegate_of(g);
     if (yf != CS_UNBOUND) {
         gc_temp_push(ts, yf);
-        if (exc_is_instance(exc, exc_GeneratorExit)) {
+        Value typ = args[0];
+        bool genexit = exc_is_instance(typ, exc_GeneratorExit) ||
+                       (is_obj(typ) && (type_of(typ)->flags & TYPE_TYPE_SUBCLASS) &&
+                        type_is_subtype((TypeObj *)as_obj(typ), exc_GeneratorExit));
+        if (genexit) {
             g->state = GEN_RUNNING;
             int r = close_iter(ts, yf);
             g->state = GEN_SUSPENDED;
@@ -254,7 +268,7 @@ ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
             Value r;
             g->state = GEN_RUNNING;
             if (gen_is_generator_like(yf) || is_type_exact(yf, &type_async_generator)) {
-                st = gen_throw_ex(ts, (GenObj *)as_obj(yf), exc, &r);
+                st = throw_args(ts, (GenObj *)as_obj(yf), args, nargs, &r);
             } else {
                 Value m = obj_lookup_attr(ts, yf, STR_NAME(ts, throw));
                 if (m == CS_ERR) {
@@ -263,10 +277,9 @@ ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
                 }
                 if (m == CS_UNBOUND) {
                     g->state = GEN_SUSPENDED;
-                    exc_restore(ts, exc);
-                    return resume(ts, g, CS_UNBOUND, true, out);
+                    goto throw_here;
                 }
-                r = obj_call1(ts, m, exc);
+                r = obj_call(ts, m, args, nargs, NULL);
                 if (r == CS_ERR) {
                     st = RESUME_ERROR;
                     if (exc_matches(ts, exc_StopIteration)) {
@@ -289,8 +302,29 @@ ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
             return resume(ts, g, CS_UNBOUND, true, out);
         }
     }
+throw_here:;
+    Value exc = make_throw_exc(ts, args, nargs);
+    if (exc == CS_ERR) {
+        return RESUME_ERROR;
+    }
+    if (check_running(ts, g) < 0) {
+        return RESUME_ERROR;
+    }
+    if (g->state == GEN_CLOSED) {
+        if (g->kind == GEN_KIND_COROUTINE) {
+            // As send(): the thrown exception is dropped (close() never gets here).
+            exc_raise(ts, exc_RuntimeError, "cannot reuse already awaited coroutine");
+            return RESUME_ERROR;
+        }
+        exc_restore(ts, exc);
+        return RESUME_ERROR;
+    }
     exc_restore(ts, exc);
     return resume(ts, g, CS_UNBOUND, true, out);
+}
+
+ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
+    return throw_args(ts, g, &exc, 1, out);
 }
 
 ResumeStatus gen_send_any(ThreadState *ts, Value receiver, Value v, Value *out) {
@@ -417,12 +451,8 @@ static Value gen_throw_method(ThreadState *ts, Value self, const Value *args, si
     if (arg_count(ts, "throw", nargs, 1, 3) < 0) {
         return CS_ERR;
     }
-    Value exc = make_throw_exc(ts, args, nargs);
-    if (exc == CS_ERR) {
-        return CS_ERR;
-    }
     Value out;
-    ResumeStatus st = gen_throw_ex(ts, (GenObj *)as_obj(self), exc, &out);
+    ResumeStatus st = throw_args(ts, (GenObj *)as_obj(self), args, nargs, &out);
     if (st == RESUME_YIELD) {
         return out;
     }
@@ -472,6 +502,21 @@ static Value gen_get_name(ThreadState *ts, Value self) {
 static Value gen_get_qualname(ThreadState *ts, Value self) {
     return obj_val(((GenObj *)as_obj(self))->qualname);
 }
+// CPython lets both be rebound (to a str only; deleting is the same error).
+static int gen_set_name(ThreadState *ts, Value self, Value v) {
+    if (!str_check(v)) {
+        return exc_raise_int(ts, exc_TypeError, "__name__ must be set to a string object");
+    }
+    ((GenObj *)as_obj(self))->name = as_str(v);
+    return 0;
+}
+static int gen_set_qualname(ThreadState *ts, Value self, Value v) {
+    if (!str_check(v)) {
+        return exc_raise_int(ts, exc_TypeError, "__qualname__ must be set to a string object");
+    }
+    ((GenObj *)as_obj(self))->qualname = as_str(v);
+    return 0;
+}
 static Value gen_get_yieldfrom(ThreadState *ts, Value self) {
     Value d = delegate_of((GenObj *)as_obj(self));
     return d == CS_UNBOUND ? CS_NONE : d;
@@ -486,8 +531,8 @@ static const GetSetDef gen_getsets[] = {
     {"gi_code", gen_get_code, NULL},
     {"gi_yieldfrom", gen_get_yieldfrom, NULL},
     {"gi_suspended", gen_get_suspended, NULL},
-    {"__name__", gen_get_name, NULL},
-    {"__qualname__", gen_get_qualname, NULL},
+    {"__name__", gen_get_name, gen_set_name},
+    {"__qualname__", gen_get_qualname, gen_set_qualname},
     {NULL, NULL, NULL},
 };
 
@@ -500,6 +545,7 @@ static const MethodDef gen_methods[] = {
 
 TypeObj type_generator = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "generator",
     .basicsize = sizeof(GenObj),
     .trace = gen_trace,
@@ -551,6 +597,7 @@ static const MethodDef corowrapper_methods[] = {
 
 TypeObj type_coroutine_wrapper = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "coroutine_wrapper",
     .basicsize = sizeof(CoroWrapperObj),
     .trace = corowrapper_trace,
@@ -571,20 +618,26 @@ static Value coro_get_running(ThreadState *ts, Value self) {
 static Value coro_get_await(ThreadState *ts, Value self) {
     return gen_get_yieldfrom(ts, self);
 }
+// Origin tracking (sys.set_coroutine_origin_tracking_depth) is off: always None.
+static Value coro_get_origin(ThreadState *ts, Value self) {
+    return CS_NONE;
+}
 
 static const GetSetDef coro_getsets[] = {
     {"cr_running", coro_get_running, NULL},
     {"cr_frame", gen_get_frame, NULL},
     {"cr_code", gen_get_code, NULL},
     {"cr_await", coro_get_await, NULL},
+    {"cr_origin", coro_get_origin, NULL},
     {"cr_suspended", gen_get_suspended, NULL},
-    {"__name__", gen_get_name, NULL},
-    {"__qualname__", gen_get_qualname, NULL},
+    {"__name__", gen_get_name, gen_set_name},
+    {"__qualname__", gen_get_qualname, gen_set_qualname},
     {NULL, NULL, NULL},
 };
 
 TypeObj type_coroutine = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "coroutine",
     .basicsize = sizeof(GenObj),
     .trace = gen_trace,
@@ -652,6 +705,7 @@ static void asyncwrap_trace(Obj *o, GcState *gc) {
 
 TypeObj type_async_gen_wrapped = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "async_generator_wrapped_value",
     .basicsize = sizeof(AsyncWrapObj),
     .trace = asyncwrap_trace,
@@ -723,11 +777,13 @@ static Value asend_step(ThreadState *ts, AsendObj *a, Value sent, Value throw_ex
     }
     if (a->state == AS_INIT) {
         if (g->ag_running_async) {
-            return exc_raise(ts, exc_RuntimeError,
-                             a->op == OP_ASEND ? "anext(): asynchronous generator is already "
-                                                 "running"
-                                               : "athrow(): asynchronous generator is already "
-                                                 "running");
+            if (a->op == OP_ASEND) {
+                return exc_raise(ts, exc_RuntimeError,
+                                 "anext(): asynchronous generator is already running");
+            }
+            a->state = AS_DONE; // athrow()/aclose() awaitables are spent (CPython)
+            return exc_raise(ts, exc_RuntimeError, "%s(): asynchronous generator is already running",
+                             a->op == OP_ACLOSE ? "aclose" : "athrow");
         }
         if (g->state == GEN_CLOSED || g->ag_closed) {
             a->state = AS_DONE;
@@ -813,6 +869,7 @@ static const MethodDef asend_methods[] = {
 
 TypeObj type_async_generator_asend = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "async_generator_asend",
     .basicsize = sizeof(AsendObj),
     .trace = asend_trace,
@@ -883,13 +940,14 @@ static const GetSetDef agen_getsets[] = {
     {"ag_frame", gen_get_frame, NULL},
     {"ag_code", gen_get_code, NULL},
     {"ag_await", gen_get_yieldfrom, NULL},
-    {"__name__", gen_get_name, NULL},
-    {"__qualname__", gen_get_qualname, NULL},
+    {"__name__", gen_get_name, gen_set_name},
+    {"__qualname__", gen_get_qualname, gen_set_qualname},
     {NULL, NULL, NULL},
 };
 
 TypeObj type_async_generator = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "async_generator",
     .basicsize = sizeof(GenObj),
     .trace = gen_trace,
