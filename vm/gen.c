@@ -9,6 +9,7 @@
 
 #include "vm/dict.h"
 #include "vm/exc.h"
+#include "vm/frameobj.h"
 #include "vm/gc.h"
 #include "vm/list.h"
 #include "vm/names.h"
@@ -35,6 +36,7 @@ static void gen_trace(Obj *o, GcState *gc) {
     gc_mark_obj(gc, (Obj *)g->qualname);
     gc_mark_value(gc, g->handled);
     gc_mark_value(gc, g->awaited);
+    gc_mark_value(gc, g->frame_obj);
     if (g->frame) {
         frame_trace(g->frame, gc);
     }
@@ -70,6 +72,7 @@ Value gen_new(ThreadState *ts, FuncObj *f, const Value *args, size_t nargs, Tupl
     g->qualname = f->qualname;
     g->handled = CS_NONE;
     g->awaited = CS_NONE;
+    g->frame_obj = CS_NONE;
     Frame *fr = (Frame *)((char *)g + GEN_FRAME_OFFSET);
     vm_frame_init(fr, f, co, f->globals, CS_UNBOUND);
     fr->on_stack = 0;
@@ -490,8 +493,7 @@ static Value gen_get_frame(ThreadState *ts, Value self) {
     if (g->state == GEN_CLOSED) {
         return CS_NONE;
     }
-    // Frames are not first-class objects; expose the code's identity.
-    return obj_val(g->frame->code);
+    return frameobj_of_gen(ts, self);
 }
 static Value gen_get_code(ThreadState *ts, Value self) {
     return obj_val(((GenObj *)as_obj(self))->frame->code);

@@ -24,6 +24,7 @@ typedef struct GenObj {
     uint8_t ag_closed;        // async generator: aclose() finished it
     bool awaited_once;        // coroutine: was ever driven (for "never awaited")
     Frame *frame;             // lives in this object's tail
+    Value frame_obj;          // gi_frame's object once asked for (vm/frameobj.c), else CS_NONE
 } GenObj;
 
 extern TypeObj type_generator, type_coroutine, type_async_generator;
