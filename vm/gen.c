@@ -249,9 +249,10 @@ static Value make_throw_exc(ThreadState *ts, const Value *args, size_t nargs);
 // throw(typ[, val[, tb]]) as given: a delegate that is not a generator gets
 // the arguments unchanged (its own throw() method is called with them), so
 // they are turned into an exception only where it is raised (CPython's
-// _gen_throw).
+// _gen_throw). A GeneratorExit closes the delegate when close_on_genexit
+// (throw(), close()); athrow()/aclose() throw it in like any exception.
 static ResumeStatus throw_args(ThreadState *ts, GenObj *g, const Value *args, size_t nargs,
-                               Value *out) {
+                               bool close_on_genexit, Value *out) {
     Value yf = delegate_of(g);
     if (yf != CS_UNBOUND) {
         gc_temp_push(ts, yf);
@@ -259,7 +260,7 @@ static ResumeStatus throw_args(ThreadState *ts, GenObj *g, const Value *args, si
         bool genexit = exc_is_instance(typ, exc_GeneratorExit) ||
                        (is_obj(typ) && (type_of(typ)->flags & TYPE_TYPE_SUBCLASS) &&
                         type_is_subtype((TypeObj *)as_obj(typ), exc_GeneratorExit));
-        if (genexit) {
+        if (genexit && close_on_genexit) {
             g->state = GEN_RUNNING;
             int r = close_iter(ts, yf);
             g->state = GEN_SUSPENDED;
@@ -271,7 +272,7 @@ static ResumeStatus throw_args(ThreadState *ts, GenObj *g, const Value *args, si
             Value r;
             g->state = GEN_RUNNING;
             if (gen_is_generator_like(yf) || is_type_exact(yf, &type_async_generator)) {
-                st = throw_args(ts, (GenObj *)as_obj(yf), args, nargs, &r);
+                st = throw_args(ts, (GenObj *)as_obj(yf), args, nargs, close_on_genexit, &r);
             } else {
                 Value m = obj_lookup_attr(ts, yf, STR_NAME(ts, throw));
                 if (m == CS_ERR) {
@@ -327,7 +328,7 @@ throw_here:;
 }
 
 ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
-    return throw_args(ts, g, &exc, 1, out);
+    return throw_args(ts, g, &exc, 1, true, out);
 }
 
 ResumeStatus gen_send_any(ThreadState *ts, Value receiver, Value v, Value *out) {
@@ -455,7 +456,7 @@ static Value gen_throw_method(ThreadState *ts, Value self, const Value *args, si
         return CS_ERR;
     }
     Value out;
-    ResumeStatus st = throw_args(ts, (GenObj *)as_obj(self), args, nargs, &out);
+    ResumeStatus st = throw_args(ts, (GenObj *)as_obj(self), args, nargs, true, &out);
     if (st == RESUME_YIELD) {
         return out;
     }
@@ -719,14 +720,17 @@ Value gen_async_wrap(ThreadState *ts, Value v) {
     return obj_val(w);
 }
 
-// The awaitable that asend()/athrow()/aclose()/__anext__ return.
+// The awaitables asend()/__anext__ (type async_generator_asend) and
+// athrow()/aclose() (async_generator_athrow) return. Each drives one step of
+// the generator: values an inner await passes up go through unchanged; a
+// value the body yields (wrapped) ends the step with StopIteration(value).
 typedef enum { AS_INIT, AS_ITER, AS_DONE } AwaitState;
 typedef enum { OP_ASEND, OP_ATHROW, OP_ACLOSE } AsyncOp;
 
 typedef struct AsendObj {
     Obj hdr;
     Value gen;
-    Value arg; // value to send, or exception to throw
+    Value arg; // asend: the value to send; athrow: the tuple of its arguments
     uint8_t op;
     uint8_t state;
 } AsendObj;
@@ -736,95 +740,198 @@ static void asend_trace(Obj *o, GcState *gc) {
     gc_mark_value(gc, ((AsendObj *)o)->arg);
 }
 
-// Interprets what the generator frame produced for the awaiting caller.
-static Value asend_result(ThreadState *ts, AsendObj *a, GenObj *g, ResumeStatus st, Value out) {
+// What one step of the generator means to the awaiting caller: a wrapped
+// (yielded) value becomes StopIteration(value); the end of the generator,
+// StopAsyncIteration; an awaited value passes through.
+static Value agen_unwrap(ThreadState *ts, GenObj *g, ResumeStatus st, Value out) {
     if (st == RESUME_YIELD) {
         if (is_type_exact(out, &type_async_gen_wrapped)) {
-            a->state = AS_DONE;
             g->ag_running_async = 0;
-            if (a->op == OP_ACLOSE) {
-                return exc_raise(ts, exc_RuntimeError, "async generator ignored GeneratorExit");
-            }
             return stop_iteration(ts, ((AsyncWrapObj *)as_obj(out))->value, false);
         }
-        return out; // an await inside the body passes its value up
+        return out;
     }
-    a->state = AS_DONE;
-    g->ag_running_async = 0;
     if (st == RESUME_RETURN) {
-        if (a->op == OP_ACLOSE) {
-            return stop_iteration(ts, CS_NONE, false);
-        }
-        return stop_iteration(ts, CS_NONE, true);
+        exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
     }
-    if (a->op == OP_ACLOSE &&
-        (exc_matches(ts, exc_StopAsyncIteration) || exc_matches(ts, exc_GeneratorExit))) {
-        exc_clear(ts);
-        return stop_iteration(ts, CS_NONE, false);
+    if (exc_matches(ts, exc_StopAsyncIteration) || exc_matches(ts, exc_GeneratorExit)) {
+        g->ag_closed = 1;
     }
+    g->ag_running_async = 0;
     return CS_ERR;
 }
 
-static Value asend_step(ThreadState *ts, AsendObj *a, Value sent, Value throw_exc) {
+// --- asend
+
+static Value asend_step(ThreadState *ts, AsendObj *a, Value sent) {
+    GenObj *g = (GenObj *)as_obj(a->gen);
+    if (a->state == AS_DONE) {
+        return exc_raise(ts, exc_RuntimeError,
+                         "cannot reuse already awaited __anext__()/asend()");
+    }
+    if (a->state == AS_INIT) {
+        if (g->ag_running_async) {
+            return exc_raise(ts, exc_RuntimeError,
+                             "anext(): asynchronous generator is already running");
+        }
+        if (sent == CS_NONE) {
+            sent = a->arg;
+        }
+        a->state = AS_ITER;
+    }
+    g->ag_running_async = 1;
+    Value out;
+    ResumeStatus st = gen_send_ex(ts, g, sent, &out);
+    Value r = agen_unwrap(ts, g, st, out);
+    if (r == CS_ERR) {
+        a->state = AS_DONE;
+    }
+    return r;
+}
+
+static Value asend_throw_step(ThreadState *ts, AsendObj *a, const Value *args, size_t nargs) {
     GenObj *g = (GenObj *)as_obj(a->gen);
     if (a->state == AS_DONE) {
         return exc_raise(ts, exc_RuntimeError,
                          "cannot reuse already awaited __anext__()/asend()");
     }
     Value out;
-    ResumeStatus st;
-    if (throw_exc != CS_UNBOUND) {
-        st = gen_throw_ex(ts, g, throw_exc, &out);
-        return asend_result(ts, a, g, st, out);
+    ResumeStatus st = throw_args(ts, g, args, nargs, true, &out);
+    Value r = agen_unwrap(ts, g, st, out);
+    if (r == CS_ERR) {
+        a->state = AS_DONE;
     }
+    return r;
+}
+
+// --- athrow and aclose
+
+static Value athrow_ignored_exit(ThreadState *ts, AsendObj *a, GenObj *g) {
+    g->ag_running_async = 0;
+    a->state = AS_DONE;
+    return exc_raise(ts, exc_RuntimeError, "async generator ignored GeneratorExit");
+}
+
+// The step failed: aclose() is done when the generator exited (its await
+// ends with StopIteration); anything else propagates.
+static Value athrow_failed(ThreadState *ts, AsendObj *a, GenObj *g) {
+    g->ag_running_async = 0;
+    a->state = AS_DONE;
+    if (a->op == OP_ACLOSE &&
+        (exc_matches(ts, exc_StopAsyncIteration) || exc_matches(ts, exc_GeneratorExit))) {
+        exc_clear(ts);
+        return exc_raise_args(ts, exc_StopIteration, NULL, 0);
+    }
+    return CS_ERR;
+}
+
+// After the first step: aclose() may only see awaits pass through.
+static Value athrow_result(ThreadState *ts, AsendObj *a, GenObj *g, ResumeStatus st, Value out) {
+    if (a->op == OP_ATHROW) {
+        return agen_unwrap(ts, g, st, out);
+    }
+    if (st == RESUME_YIELD) {
+        if (is_type_exact(out, &type_async_gen_wrapped)) {
+            return athrow_ignored_exit(ts, a, g);
+        }
+        return out;
+    }
+    if (st == RESUME_RETURN) {
+        exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
+    }
+    return athrow_failed(ts, a, g);
+}
+
+static Value athrow_step(ThreadState *ts, AsendObj *a, Value sent) {
+    GenObj *g = (GenObj *)as_obj(a->gen);
+    if (a->state == AS_DONE) {
+        return exc_raise(ts, exc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    }
+    if (g->state == GEN_CLOSED) {
+        a->state = AS_DONE;
+        return exc_raise_args(ts, exc_StopIteration, NULL, 0);
+    }
+    Value out;
+    ResumeStatus st;
     if (a->state == AS_INIT) {
         if (g->ag_running_async) {
-            if (a->op == OP_ASEND) {
-                return exc_raise(ts, exc_RuntimeError,
-                                 "anext(): asynchronous generator is already running");
-            }
-            a->state = AS_DONE; // athrow()/aclose() awaitables are spent (CPython)
-            return exc_raise(ts, exc_RuntimeError, "%s(): asynchronous generator is already running",
+            a->state = AS_DONE;
+            return exc_raise(ts, exc_RuntimeError,
+                             "%s(): asynchronous generator is already running",
                              a->op == OP_ACLOSE ? "aclose" : "athrow");
         }
-        if (g->state == GEN_CLOSED || g->ag_closed) {
+        if (g->ag_closed) {
             a->state = AS_DONE;
-            if (a->op == OP_ACLOSE) {
-                return stop_iteration(ts, CS_NONE, false);
-            }
-            return stop_iteration(ts, CS_NONE, true);
+            return exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
+        }
+        if (sent != CS_NONE) {
+            return exc_raise(ts, exc_RuntimeError,
+                             "can't send non-None value to a just-started coroutine");
         }
         a->state = AS_ITER;
         g->ag_running_async = 1;
-        if (a->op == OP_ASEND) {
-            st = gen_send_ex(ts, g, a->arg == CS_UNBOUND ? sent : a->arg, &out);
-        } else {
-            if (a->op == OP_ACLOSE && g->state == GEN_CREATED) {
-                g->state = GEN_CLOSED;
-                g->ag_closed = 1;
-                a->state = AS_DONE;
-                g->ag_running_async = 0;
-                return stop_iteration(ts, CS_NONE, false);
+        if (a->op == OP_ACLOSE) {
+            g->ag_closed = 1;
+            Value typ = obj_val(exc_GeneratorExit);
+            st = throw_args(ts, g, &typ, 1, false, &out);
+            if (st == RESUME_YIELD && is_type_exact(out, &type_async_gen_wrapped)) {
+                return athrow_ignored_exit(ts, a, g);
             }
-            Value exc = a->arg;
-            if (a->op == OP_ACLOSE) {
-                exc = exc_new(ts, exc_GeneratorExit, "");
-                if (exc == CS_ERR) {
-                    return CS_ERR;
-                }
-                ((ExcObj *)as_obj(exc))->args = tuple_empty(ts);
-                g->ag_closed = 1;
+            if (st == RESUME_YIELD) {
+                return out;
             }
-            st = gen_throw_ex(ts, g, exc, &out);
+            if (st == RESUME_RETURN) {
+                exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
+            }
+            return athrow_failed(ts, a, g);
         }
-        return asend_result(ts, a, g, st, out);
+        TupleObj *t = (TupleObj *)as_obj(a->arg);
+        if (arg_count(ts, "athrow", t->len, 1, 3) < 0) {
+            return CS_ERR; // leaves the generator marked running, as CPython 3.11 does
+        }
+        st = throw_args(ts, g, t->items, t->len, false, &out);
+        Value r = agen_unwrap(ts, g, st, out);
+        return r == CS_ERR ? athrow_failed(ts, a, g) : r;
     }
     st = gen_send_ex(ts, g, sent, &out);
-    return asend_result(ts, a, g, st, out);
+    return athrow_result(ts, a, g, st, out);
+}
+
+static Value athrow_throw_step(ThreadState *ts, AsendObj *a, const Value *args, size_t nargs) {
+    GenObj *g = (GenObj *)as_obj(a->gen);
+    if (a->state == AS_DONE) {
+        return exc_raise(ts, exc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    }
+    Value out;
+    ResumeStatus st = throw_args(ts, g, args, nargs, true, &out);
+    if (a->op == OP_ATHROW) {
+        return agen_unwrap(ts, g, st, out);
+    }
+    if (st == RESUME_YIELD) {
+        if (is_type_exact(out, &type_async_gen_wrapped)) {
+            return athrow_ignored_exit(ts, a, g);
+        }
+        return out;
+    }
+    if (st == RESUME_RETURN) {
+        exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
+    }
+    if (exc_matches(ts, exc_StopAsyncIteration) || exc_matches(ts, exc_GeneratorExit)) {
+        exc_clear(ts);
+        return exc_raise_args(ts, exc_StopIteration, NULL, 0);
+    }
+    return CS_ERR;
+}
+
+// --- the Python-visible methods of both awaitable types
+
+static Value awaitable_step(ThreadState *ts, Value self, Value sent) {
+    AsendObj *a = (AsendObj *)as_obj(self);
+    return a->op == OP_ASEND ? asend_step(ts, a, sent) : athrow_step(ts, a, sent);
 }
 
 static Value asend_iternext(ThreadState *ts, Value self) {
-    Value r = asend_step(ts, (AsendObj *)as_obj(self), CS_NONE, CS_UNBOUND);
+    Value r = awaitable_step(ts, self, CS_NONE);
     if (r == CS_ERR && exc_matches(ts, exc_StopIteration)) {
         Value si = exc_fetch(ts);
         Value v = exc_get_value(si);
@@ -841,7 +948,7 @@ static Value asend_send(ThreadState *ts, Value self, const Value *args, size_t n
     if (arg_count(ts, "send", nargs, 1, 1) < 0) {
         return CS_ERR;
     }
-    return asend_step(ts, (AsendObj *)as_obj(self), args[0], CS_UNBOUND);
+    return awaitable_step(ts, self, args[0]);
 }
 
 static Value asend_throw(ThreadState *ts, Value self, const Value *args, size_t nargs,
@@ -849,11 +956,9 @@ static Value asend_throw(ThreadState *ts, Value self, const Value *args, size_t 
     if (arg_count(ts, "throw", nargs, 1, 3) < 0) {
         return CS_ERR;
     }
-    Value exc = make_throw_exc(ts, args, nargs);
-    if (exc == CS_ERR) {
-        return CS_ERR;
-    }
-    return asend_step(ts, (AsendObj *)as_obj(self), CS_NONE, exc);
+    AsendObj *a = (AsendObj *)as_obj(self);
+    return a->op == OP_ASEND ? asend_throw_step(ts, a, args, nargs)
+                             : athrow_throw_step(ts, a, args, nargs);
 }
 
 static Value asend_close(ThreadState *ts, Value self, const Value *args, size_t nargs,
@@ -881,8 +986,21 @@ TypeObj type_async_generator_asend = {
     .methods = asend_methods,
 };
 
+TypeObj type_async_generator_athrow = {
+    .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
+    .name = "async_generator_athrow",
+    .basicsize = sizeof(AsendObj),
+    .trace = asend_trace,
+    .iter = gen_iter,
+    .iternext = asend_iternext,
+    .await = gen_iter,
+    .methods = asend_methods,
+};
+
 static Value make_asend(ThreadState *ts, Value gen, AsyncOp op, Value arg) {
-    AsendObj *a = gc_alloc(ts, &type_async_generator_asend, sizeof(AsendObj));
+    TypeObj *t = op == OP_ASEND ? &type_async_generator_asend : &type_async_generator_athrow;
+    AsendObj *a = gc_alloc(ts, t, sizeof(AsendObj));
     a->gen = gen;
     a->arg = arg;
     a->op = (uint8_t)op;
@@ -908,14 +1026,12 @@ static Value agen_asend(ThreadState *ts, Value self, const Value *args, size_t n
 
 static Value agen_athrow(ThreadState *ts, Value self, const Value *args, size_t nargs,
                          TupleObj *kwnames) {
-    if (arg_count(ts, "athrow", nargs, 1, 3) < 0) {
+    // The arguments are checked when thrown, not now (CPython).
+    Value t = tuple_from_array(ts, args, nargs);
+    if (t == CS_ERR) {
         return CS_ERR;
     }
-    Value exc = make_throw_exc(ts, args, nargs);
-    if (exc == CS_ERR) {
-        return CS_ERR;
-    }
-    return make_asend(ts, self, OP_ATHROW, exc);
+    return make_asend(ts, self, OP_ATHROW, t);
 }
 
 static Value agen_aclose(ThreadState *ts, Value self, const Value *args, size_t nargs,
