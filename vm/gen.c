@@ -1046,7 +1046,18 @@ static Value agen_get_running(ThreadState *ts, Value self) {
     return bool_val(((GenObj *)as_obj(self))->ag_running_async != 0);
 }
 
+// AsyncGeneratorType[int]: a types.GenericAlias (CPython 3.11 has it, the
+// other two types do not).
+static Value agen_class_getitem(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                TupleObj *kwnames) {
+    if (arg_count(ts, "__class_getitem__", nargs, 1, 1) < 0) {
+        return CS_ERR;
+    }
+    return generic_alias_new(ts, self, args[0]);
+}
+
 static const MethodDef agen_methods[] = {
+    {"__class_getitem__", agen_class_getitem, METH_CLASS, NULL},
     {"asend", agen_asend, 0, NULL},
     {"athrow", agen_athrow, 0, NULL},
     {"aclose", agen_aclose, 0, NULL},
