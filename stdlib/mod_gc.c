@@ -45,7 +45,11 @@ static Value gc_collect_fn(ThreadState *ts, Value self, const Value *args, size_
             return exc_raise(ts, exc_ValueError, "invalid generation");
         }
     }
-    return int_from_u64(ts, (uint64_t)gc_collect(ts));
+    size_t freed = gc_collect(ts);
+    // What the collection found dead with a death-watch callback reports now,
+    // as CPython's finalizers run inside gc.collect().
+    gc_run_reports(ts);
+    return int_from_u64(ts, (uint64_t)freed);
 }
 
 static Value gc_enable_fn(ThreadState *ts, Value self, const Value *args, size_t nargs,

@@ -1009,6 +1009,10 @@ int vm_handle_breaker(ThreadState *ts) {
         atomic_fetch_and(&interp->eval_breaker, ~(unsigned)BREAK_GC);
         gc_collect(ts);
     }
+    if (bits & BREAK_FINALIZE) {
+        atomic_fetch_and(&interp->eval_breaker, ~(unsigned)BREAK_FINALIZE);
+        gc_run_reports(ts);
+    }
     return 0;
 }
 
@@ -1026,6 +1030,10 @@ static void on_sigint(int sig) {
 void vm_install_sigint(Interp *interp) {
     sigint_interp = interp;
     struct sigaction sa;
+    // An inherited SIG_IGN (a background job of a shell) stays, as in CPython.
+    if (sigaction(SIGINT, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN) {
+        return;
+    }
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);

@@ -28,8 +28,6 @@ Value vm_run_class_body(ThreadState *ts, Value func, Value ns);
 // back into cs); 0 otherwise. Cheap: one pointer comparison.
 int vm_check_c_stack(ThreadState *ts);
 
-// How a resumed generator frame stopped.
-typedef enum { RESUME_YIELD, RESUME_RETURN, RESUME_ERROR } ResumeStatus;
 
 // Resumes a suspended generator frame: pushes `sent` (unless it is
 // CS_UNBOUND) or, when `throwing`, raises the pending exception at the

@@ -75,11 +75,20 @@ typedef struct GcHeap {
     int disabled;     // > 0 while start-up builds the core tables
     Value **roots;
     size_t nroots, cap_roots;
+    struct Watch *watched; // gc_watch registrations
+    size_t nwatched, cap_watched;
+    struct Watch *dying; // found dead, waiting for gc_run_reports (rooted)
+    size_t ndying, cap_dying;
     GcStats stats;
     FreeCell *free_lists[POOL_CLASSES];
     PoolBlock *blocks;
     PoolBlock *carving[POOL_CLASSES]; // block each class carves new cells from
 } GcHeap;
+
+typedef struct Watch {
+    Obj *obj;
+    DeathFn on_death;
+} Watch;
 
 struct GcState {
     Obj **gray;
@@ -350,6 +359,7 @@ static void mark_thread(GcState *gc, ThreadState *ts) {
     gc_mark_array(gc, ts->temps, ts->ntemps);
     gc_mark_value(gc, ts->thread_obj);
     gc_mark_value(gc, ts->async_exc);
+    gc_mark_value(gc, ts->running_loop);
 }
 
 static void mark_roots(GcState *gc, Interp *interp) {
@@ -365,12 +375,70 @@ static void mark_roots(GcState *gc, Interp *interp) {
     gc_mark_obj(gc, interp->interned ? &interp->interned->hdr : NULL);
     gc_mark_value(gc, interp->sys_path);
     gc_mark_value(gc, interp->main_file);
+    gc_mark_value(gc, interp->asyncio_cancelled_error);
+    gc_mark_value(gc, interp->asyncio_invalid_state_error);
     for (size_t i = 0; i < h->nroots; i++) {
         gc_mark_value(gc, *h->roots[i]);
     }
     for (ThreadState *t = interp->threads; t; t = t->next) {
         mark_thread(gc, t);
     }
+    for (size_t i = 0; i < h->ndying; i++) {
+        gc_mark_obj(gc, h->dying[i].obj);
+    }
+}
+
+// Moves the watched objects the mark phase did not reach to the dying queue
+// and marks them (and everything they reference) so they survive this cycle.
+static void resurrect_watched(GcState *gc, Interp *interp) {
+    GcHeap *h = interp->heap;
+    size_t keep = 0;
+    bool any = false;
+    for (size_t i = 0; i < h->nwatched; i++) {
+        Watch w = h->watched[i];
+        if (w.obj->gc_flags & GC_MARKED) {
+            h->watched[keep++] = w;
+            continue;
+        }
+        h->dying = grow_array(h->dying, &h->cap_dying, sizeof(Watch), h->ndying + 1);
+        h->dying[h->ndying++] = w;
+        gc_mark_obj(gc, w.obj);
+        any = true;
+    }
+    h->nwatched = keep;
+    if (any) {
+        drain(gc);
+        atomic_fetch_or(&interp->eval_breaker, BREAK_FINALIZE);
+    }
+}
+
+void gc_watch(ThreadState *ts, Obj *o, DeathFn on_death) {
+    GcHeap *h = heap_of(ts->interp);
+    h->watched = grow_array(h->watched, &h->cap_watched, sizeof(Watch), h->nwatched + 1);
+    h->watched[h->nwatched++] = (Watch){o, on_death};
+}
+
+size_t gc_run_reports(ThreadState *ts) {
+    GcHeap *h = heap_of(ts->interp);
+    size_t ran = 0;
+    // Callbacks may allocate (and so collect, appending to the queue): take
+    // one entry at a time from the front, keeping the rest rooted.
+    while (h->ndying > 0) {
+        Watch w = h->dying[0];
+        memmove(h->dying, h->dying + 1, (h->ndying - 1) * sizeof(Watch));
+        h->ndying--;
+        size_t mark = gc_temp_mark(ts);
+        gc_temp_push(ts, obj_val(w.obj));
+        Value saved = exc_fetch(ts);
+        w.on_death(ts, w.obj);
+        if (ts_has_exc(ts)) {
+            exc_print(ts, exc_fetch(ts));
+        }
+        exc_restore(ts, saved);
+        gc_temp_reset(ts, mark);
+        ran++;
+    }
+    return ran;
 }
 
 // ---------------------------------------------------------------------------
@@ -464,6 +532,7 @@ size_t gc_collect(ThreadState *ts) {
     GcState gc = {0};
     mark_roots(&gc, interp);
     drain(&gc);
+    resurrect_watched(&gc, interp);
     size_t freed = sweep(h);
     for (size_t i = 0; i < gc.nstatics; i++) {
         gc.statics[i]->gc_flags &= ~(uint32_t)GC_MARKED;
@@ -517,6 +586,8 @@ void gc_free_all(Interp *interp) {
         free(b);
     }
     free(h->roots);
+    free(h->watched);
+    free(h->dying);
     free(h);
     interp->heap = NULL;
 }

@@ -58,6 +58,19 @@ void gc_mark_array(GcState *gc, const Value *vals, size_t n);
 // Runs a full collection now. Returns the number of objects freed.
 size_t gc_collect(ThreadState *ts);
 
+// Death watch: a callback that may run cs code when `o` becomes unreachable
+// (CPython's tp_finalize, e.g. "Task exception was never retrieved"). The
+// collection that finds `o` dead keeps it (and what it references) alive,
+// queues it and sets BREAK_FINALIZE; gc_run_reports then calls on_death at a
+// safe point (the eval breaker, gc.collect(), the asyncio loop, shutdown)
+// and the object dies at a later collection. Each registration fires at
+// most once. Never raises; allocates only C memory.
+typedef void (*DeathFn)(ThreadState *ts, Obj *o);
+void gc_watch(ThreadState *ts, Obj *o, DeathFn on_death);
+// Runs the queued death callbacks (an exception a callback leaves is
+// printed and cleared). Returns how many ran.
+size_t gc_run_reports(ThreadState *ts);
+
 // Start-up builds the core tables with collection off (nested pairs).
 void gc_disable(Interp *interp);
 void gc_enable(Interp *interp);

@@ -37,7 +37,14 @@ static void gen_trace(Obj *o, GcState *gc) {
     gc_mark_value(gc, g->handled);
     gc_mark_value(gc, g->awaited);
     gc_mark_value(gc, g->frame_obj);
-    if (g->frame) {
+    if (g->frame && g->state == GEN_CLOSED) {
+        // A finished frame's slots are dead: keep only what repr and
+        // gi_code need, so a finished coroutine holds nothing else alive.
+        gc_mark_obj(gc, (Obj *)g->frame->code);
+        gc_mark_obj(gc, (Obj *)g->frame->func);
+        gc_mark_obj(gc, (Obj *)g->frame->globals);
+        gc_mark_obj(gc, (Obj *)g->frame->builtins);
+    } else if (g->frame) {
         frame_trace(g->frame, gc);
     }
 }
@@ -213,7 +220,7 @@ static int close_iter(ThreadState *ts, Value it) {
         Value out;
         GenObj *g = (GenObj *)as_obj(it);
         if (g->state == GEN_CREATED || g->state == GEN_CLOSED) {
-            g->state = GEN_CLOSED;
+            gen_finish(g); // its slots are no longer traced (gen_trace)
             return 0;
         }
         Value exc = exc_new(ts, exc_GeneratorExit, "");
@@ -334,6 +341,10 @@ ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
 ResumeStatus gen_send_any(ThreadState *ts, Value receiver, Value v, Value *out) {
     if (gen_is_generator_like(receiver)) {
         return gen_send_ex(ts, (GenObj *)as_obj(receiver), v, out);
+    }
+    SendFn send = type_of(receiver)->send;
+    if (send) {
+        return send(ts, receiver, v, out);
     }
     Value r;
     if (v == CS_NONE && type_of(receiver)->iternext) {

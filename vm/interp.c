@@ -69,6 +69,7 @@ ThreadState *ts_new(Interp *interp) {
     ts->handled_outer = CS_NONE;
     ts->thread_obj = CS_NONE;
     ts->async_exc = CS_UNBOUND;
+    ts->running_loop = CS_NONE;
     pthread_mutex_lock(&interp->threads_lock);
     ts->next = interp->threads;
     interp->threads = ts;
@@ -208,6 +209,8 @@ Interp *interp_new(int argc, char **argv, ThreadState **ts_out) {
     interp->switch_interval = 0.005;
     interp->sys_path = CS_NONE;
     interp->main_file = CS_NONE;
+    interp->asyncio_cancelled_error = CS_NONE;
+    interp->asyncio_invalid_state_error = CS_NONE;
     interp->empty_tuple = CS_UNBOUND;
     interp->argc = argc;
     interp->argv = argv;

@@ -82,6 +82,12 @@ typedef enum { UNOP_NEG, UNOP_POS, UNOP_INVERT, UNOP_COUNT } UnOp;
 typedef Value (*CallFn)(ThreadState *ts, Value callable, const Value *args, size_t nargs,
                         TupleObj *kwnames);
 
+// How a resumed generator frame (or a send slot) stopped.
+typedef enum { RESUME_YIELD, RESUME_RETURN, RESUME_ERROR } ResumeStatus;
+// The send slot (CPython's am_send): *out receives the yielded or returned
+// value; RESUME_ERROR means raised.
+typedef ResumeStatus (*SendFn)(ThreadState *ts, Value self, Value v, Value *out);
+
 typedef void (*TraceFn)(Obj *o, GcState *gc);
 typedef void (*FinalizeFn)(Obj *o);
 typedef Value (*UnaryFn)(ThreadState *ts, Value a);
@@ -215,6 +221,8 @@ struct TypeObj {
     UnaryFn await; // __await__
     UnaryFn aiter; // __aiter__
     UnaryFn anext; // __anext__
+    SendFn send;   // fast path for SEND/await on a non-generator iterator: yield or
+                   // return without a StopIteration (never inherited)
 };
 
 // ---------------------------------------------------------------------------

@@ -25,6 +25,7 @@ enum {
     BREAK_PENDING = 1u << 2,   // pending calls from other threads
     BREAK_GC = 1u << 3,        // a collection was requested at a safe point
     BREAK_ASYNC_EXC = 1u << 4, // an exception was injected into this thread
+    BREAK_FINALIZE = 1u << 5,  // death-watch callbacks are queued (vm/gc.h)
 };
 
 // A chunk of the per-thread stack on which frames (locals + value stack) live.
@@ -61,6 +62,7 @@ struct ThreadState {
     unsigned long ident;  // threading.get_ident()
     Value thread_obj;     // the threading.Thread object, or CS_NONE
     Value async_exc;      // exception injected by another thread, or CS_UNBOUND
+    Value running_loop;   // asyncio: the loop running in this thread, or CS_NONE
     void *gil_wait_state; // owned by vm/gil.c
     double gil_held_time; // statistics, seconds
     uint64_t gil_acquires;
@@ -97,7 +99,11 @@ struct Interp {
     atomic_uint eval_breaker;
 
     struct Gil *gil;            // owned by vm/gil.c
-    struct EvalLoop *evloop;    // owned by the asyncio module
+    // asyncio (stdlib/mod_asyncio.c): its exception classes (rooted once the
+    // module is imported) and the counter behind the names "Task-<n>".
+    Value asyncio_cancelled_error;
+    Value asyncio_invalid_state_error;
+    uint64_t asyncio_task_counter;
     char **argv;
     int argc;
     int exit_code_pending;

@@ -1,0 +1,15 @@
+"""The mixin that binds a synchronisation primitive to the loop it is first used on."""
+
+from . import events
+
+
+class _LoopBoundMixin:
+    _loop = None
+
+    def _get_loop(self):
+        loop = events._get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        if loop is not self._loop:
+            raise RuntimeError(f'{self!r} is bound to a different event loop')
+        return loop
