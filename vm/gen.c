@@ -11,6 +11,7 @@
 #include "vm/exc.h"
 #include "vm/frameobj.h"
 #include "vm/gc.h"
+#include "vm/import.h"
 #include "vm/list.h"
 #include "vm/names.h"
 #include "vm/opcodes.h"
@@ -49,16 +50,7 @@ static void gen_trace(Obj *o, GcState *gc) {
     }
 }
 
-// A coroutine collected before anyone awaited it: CPython's warning.
-static void coro_finalize(Obj *o) {
-    GenObj *g = (GenObj *)o;
-    if (g->kind == GEN_KIND_COROUTINE && g->state == GEN_CREATED) {
-        fflush(stdout);
-        fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n",
-                g->frame->code->filename->data, g->frame->code->firstlineno, g->qualname->data);
-        fflush(stderr);
-    }
-}
+static void watch(ThreadState *ts, GenObj *g);
 
 Value gen_new(ThreadState *ts, FuncObj *f, const Value *args, size_t nargs, TupleObj *kwnames) {
     CodeObj *co = f->code;
@@ -89,6 +81,9 @@ Value gen_new(ThreadState *ts, FuncObj *f, const Value *args, size_t nargs, Tupl
         g->state = GEN_CLOSED;
         return CS_ERR;
     }
+    if (kind == GEN_KIND_COROUTINE) {
+        watch(ts, g); // for "coroutine ... was never awaited"
+    }
     return obj_val(g);
 }
 
@@ -96,9 +91,11 @@ bool gen_is_generator_like(Value v) {
     return is_type_exact(v, &type_generator) || is_type_exact(v, &type_coroutine);
 }
 
-// Releases what a finished frame holds so the garbage can go.
+// Releases what a finished frame holds so the garbage can go (and nothing
+// is left to finalize).
 static void gen_finish(GenObj *g) {
     g->state = GEN_CLOSED;
+    gc_unwatch(&g->hdr);
     Frame *f = g->frame;
     for (uint32_t i = 0; i < f->nslots; i++) {
         f->slots[i] = CS_UNBOUND;
@@ -128,6 +125,26 @@ static void convert_stop(ThreadState *ts, GenObj *g) {
     exc_restore(ts, e);
 }
 
+static Value delegate_of(GenObj *g);
+
+// Whether closing the generator where it is suspended now could run any of
+// its code: it is inside a try/with (an exception-table range) or
+// delegating (yield from/await). Only such generators need closing when
+// they become garbage.
+static bool close_is_observable(GenObj *g) {
+    if (delegate_of(g) != CS_UNBOUND) {
+        return true;
+    }
+    CodeObj *co = g->frame->code;
+    uint32_t pc = (uint32_t)(g->frame->ip - co->code - 1);
+    for (uint32_t i = 0; i < co->nexc; i++) {
+        if (co->exc_table[i].start <= pc && pc < co->exc_table[i].end) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // The generator runs on its own exception-handling level: ts->handled is its
 // own handled exception, and what the caller handles moves to handled_outer
 // (so PUSH_EXC_INFO inside saves the generator's value, never the caller's
@@ -154,6 +171,14 @@ static ResumeStatus resume(ThreadState *ts, GenObj *g, Value sent, bool throwing
     }
     if (st == RESUME_YIELD) {
         g->state = GEN_SUSPENDED;
+        // Watched exactly while collecting it would have to close it.
+        if (!g->finalized) {
+            if (close_is_observable(g)) {
+                watch(ts, g);
+            } else {
+                gc_unwatch(&g->hdr);
+            }
+        }
         return st;
     }
     gen_finish(g);
@@ -336,6 +361,95 @@ throw_here:;
 
 ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
     return throw_args(ts, g, &exc, 1, true, out);
+}
+
+// ---------------------------------------------------------------------------
+// Finalization (CPython's _PyGen_Finalize)
+//
+// A generator that is garbage while suspended where closing it would run
+// its code, and a coroutine that was never awaited, are watched by the
+// collector (gc_watch). When one is found unreachable it is kept alive and
+// gen_on_death runs at the next safe point: the coroutine warning goes
+// through warnings._warn_unawaited_coroutine (so filters and
+// catch_warnings see it); anything else is closed, as CPython does when the
+// last reference goes. CPython does that at once; here it waits for a
+// collection (gc.collect(), the allocation trigger) or interpreter exit.
+
+// CPython's PyErr_WriteUnraisable: "Exception ignored in: <obj>" and the
+// traceback on stderr.
+static void write_unraisable(ThreadState *ts, Value obj) {
+    Value exc = exc_fetch(ts);
+    gc_temp_push(ts, exc);
+    Value r = obj_repr(ts, obj);
+    if (r == CS_ERR) {
+        exc_clear(ts);
+    }
+    fflush(stdout);
+    fprintf(stderr, "Exception ignored in: %s\n", r == CS_ERR ? "<object repr() failed>" : as_str(r)->data);
+    fflush(stderr);
+    exc_print(ts, exc);
+}
+
+static void warn_unawaited(ThreadState *ts, GenObj *g) {
+    // At interpreter exit no frame runs: CPython's warnings module is torn
+    // down by then and its C fallback prints the line alone. So do we when
+    // the module cannot help (being imported, say).
+    Value fn = CS_ERR;
+    if (ts->frame != NULL) {
+        Value mod = import_module(ts, "warnings");
+        fn = mod == CS_ERR ? CS_ERR
+                           : obj_lookup_attr(ts, mod, str_intern_name(ts, "_warn_unawaited_coroutine"));
+        if (fn == CS_ERR) {
+            exc_clear(ts);
+        }
+    }
+    if (fn == CS_ERR || fn == CS_UNBOUND) {
+        fflush(stdout);
+        fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n",
+                g->qualname->data);
+        fflush(stderr);
+        return;
+    }
+    if (obj_call1(ts, fn, obj_val(g)) == CS_ERR) {
+        write_unraisable(ts, obj_val(g));
+    }
+}
+
+static void gen_finalize_now(ThreadState *ts, GenObj *g) {
+    if (g->state == GEN_CLOSED || g->state == GEN_RUNNING) {
+        return;
+    }
+    if (g->kind == GEN_KIND_COROUTINE && g->state == GEN_CREATED) {
+        if (!g->awaited_once) {
+            warn_unawaited(ts, g);
+        }
+        gen_finish(g);
+        return;
+    }
+    if (close_iter(ts, obj_val(g)) < 0) {
+        write_unraisable(ts, obj_val(g));
+    }
+}
+
+static void gen_on_death(ThreadState *ts, Obj *o) {
+    GenObj *g = (GenObj *)o;
+    g->finalized = true;
+    gen_finalize_now(ts, g);
+}
+
+// __del__ (CPython's slot wrapper for tp_finalize): the same finalization,
+// on demand.
+static Value gen_del_method(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                            TupleObj *kwnames) {
+    if (arg_count(ts, "__del__", nargs, 0, 0) < 0) {
+        return CS_ERR;
+    }
+    gen_finalize_now(ts, (GenObj *)as_obj(self));
+    return CS_NONE;
+}
+
+static void watch(ThreadState *ts, GenObj *g) {
+    gc_watch(ts, &g->hdr, gen_on_death);
 }
 
 ResumeStatus gen_send_any(ThreadState *ts, Value receiver, Value v, Value *out) {
@@ -551,6 +665,7 @@ static const GetSetDef gen_getsets[] = {
 };
 
 static const MethodDef gen_methods[] = {
+    {"__del__", gen_del_method, 0, NULL},
     {"send", gen_send_method, 0, NULL},
     {"throw", gen_throw_method, 0, NULL},
     {"close", gen_close_method, 0, NULL},
@@ -655,7 +770,6 @@ TypeObj type_coroutine = {
     .name = "coroutine",
     .basicsize = sizeof(GenObj),
     .trace = gen_trace,
-    .finalize = coro_finalize,
     .await = coro_await,
     .repr = gen_repr,
     .methods = gen_methods,
@@ -1069,6 +1183,7 @@ static Value agen_class_getitem(ThreadState *ts, Value self, const Value *args, 
 
 static const MethodDef agen_methods[] = {
     {"__class_getitem__", agen_class_getitem, METH_CLASS, NULL},
+    {"__del__", gen_del_method, 0, NULL},
     {"asend", agen_asend, 0, NULL},
     {"athrow", agen_athrow, 0, NULL},
     {"aclose", agen_aclose, 0, NULL},

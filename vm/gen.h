@@ -23,6 +23,7 @@ typedef struct GenObj {
     uint8_t ag_running_async; // async generator: an asend/athrow is in flight
     uint8_t ag_closed;        // async generator: aclose() finished it
     bool awaited_once;        // coroutine: was ever driven (for "never awaited")
+    bool finalized;           // its death-watch callback ran (it runs once, as CPython's)
     Frame *frame;             // lives in this object's tail
     Value frame_obj;          // gi_frame's object once asked for (vm/frameobj.c), else CS_NONE
 } GenObj;
