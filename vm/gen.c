@@ -486,6 +486,14 @@ ResumeStatus gen_send_any(ThreadState *ts, Value receiver, Value v, Value *out) 
 // ---------------------------------------------------------------------------
 // Python-visible methods
 
+// arg_count with CPython's qualified name for the message ("generator.send()").
+static int method_args(ThreadState *ts, Value self, const char *meth, size_t nargs, size_t min,
+                       size_t max) {
+    char name[80];
+    snprintf(name, sizeof name, "%s.%s", type_of(self)->name, meth);
+    return arg_count(ts, name, nargs, min, max);
+}
+
 static Value stop_iteration(ThreadState *ts, Value value, bool async) {
     if (async) {
         return exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
@@ -515,7 +523,7 @@ static Value gen_iternext(ThreadState *ts, Value self) {
 
 static Value gen_send_method(ThreadState *ts, Value self, const Value *args, size_t nargs,
                              TupleObj *kwnames) {
-    if (arg_count(ts, "send", nargs, 1, 1) < 0) {
+    if (method_args(ts, self, "send", nargs, 1, 1) < 0) {
         return CS_ERR;
     }
     Value out;
@@ -593,7 +601,7 @@ static Value gen_throw_method(ThreadState *ts, Value self, const Value *args, si
 
 static Value gen_close_method(ThreadState *ts, Value self, const Value *args, size_t nargs,
                               TupleObj *kwnames) {
-    if (arg_count(ts, "close", nargs, 0, 0) < 0) {
+    if (method_args(ts, self, "close", nargs, 0, 0) < 0) {
         return CS_ERR;
     }
     return close_iter(ts, self) < 0 ? CS_ERR : CS_NONE;
@@ -704,6 +712,9 @@ static Value corowrapper_next(ThreadState *ts, Value self) {
 
 static Value corowrapper_send(ThreadState *ts, Value self, const Value *args, size_t nargs,
                               TupleObj *kwnames) {
+    if (method_args(ts, self, "send", nargs, 1, 1) < 0) {
+        return CS_ERR;
+    }
     return gen_send_method(ts, ((CoroWrapperObj *)as_obj(self))->coro, args, nargs, kwnames);
 }
 
@@ -714,6 +725,9 @@ static Value corowrapper_throw(ThreadState *ts, Value self, const Value *args, s
 
 static Value corowrapper_close(ThreadState *ts, Value self, const Value *args, size_t nargs,
                                TupleObj *kwnames) {
+    if (method_args(ts, self, "close", nargs, 0, 0) < 0) {
+        return CS_ERR;
+    }
     return gen_close_method(ts, ((CoroWrapperObj *)as_obj(self))->coro, args, nargs, kwnames);
 }
 
@@ -1070,7 +1084,7 @@ static Value asend_iternext(ThreadState *ts, Value self) {
 
 static Value asend_send(ThreadState *ts, Value self, const Value *args, size_t nargs,
                         TupleObj *kwnames) {
-    if (arg_count(ts, "send", nargs, 1, 1) < 0) {
+    if (method_args(ts, self, "send", nargs, 1, 1) < 0) {
         return CS_ERR;
     }
     return awaitable_step(ts, self, args[0]);
@@ -1088,6 +1102,9 @@ static Value asend_throw(ThreadState *ts, Value self, const Value *args, size_t 
 
 static Value asend_close(ThreadState *ts, Value self, const Value *args, size_t nargs,
                          TupleObj *kwnames) {
+    if (method_args(ts, self, "close", nargs, 0, 0) < 0) {
+        return CS_ERR;
+    }
     ((AsendObj *)as_obj(self))->state = AS_DONE;
     return CS_NONE;
 }
@@ -1143,7 +1160,7 @@ static Value agen_aiter(ThreadState *ts, Value self) {
 
 static Value agen_asend(ThreadState *ts, Value self, const Value *args, size_t nargs,
                         TupleObj *kwnames) {
-    if (arg_count(ts, "asend", nargs, 1, 1) < 0) {
+    if (method_args(ts, self, "asend", nargs, 1, 1) < 0) {
         return CS_ERR;
     }
     return make_asend(ts, self, OP_ASEND, args[0]);
@@ -1161,7 +1178,7 @@ static Value agen_athrow(ThreadState *ts, Value self, const Value *args, size_t 
 
 static Value agen_aclose(ThreadState *ts, Value self, const Value *args, size_t nargs,
                          TupleObj *kwnames) {
-    if (arg_count(ts, "aclose", nargs, 0, 0) < 0) {
+    if (method_args(ts, self, "aclose", nargs, 0, 0) < 0) {
         return CS_ERR;
     }
     return make_asend(ts, self, OP_ACLOSE, CS_NONE);
