@@ -4,9 +4,10 @@ import asyncio
 import gc
 import os
 
-# The collector's stress mode (a collection at every allocation) checks
-# rooting, not scale: it runs a small N.
-N = 300 if os.environ.get("CS_GC_STRESS") else 100_000
+# The collector's stress mode (a collection at every allocation) and the
+# sanitizer build (test.sh sets ASAN_OPTIONS) check rooting and memory
+# safety, not scale: they run a small N.
+N = 300 if os.environ.get("CS_GC_STRESS") or os.environ.get("ASAN_OPTIONS") else 100_000
 
 async def worker(i, ev, counter):
     await ev.wait()
