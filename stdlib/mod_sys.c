@@ -90,8 +90,8 @@ static Value sys_setswitchinterval(ThreadState *ts, Value self, const Value *arg
 
 static Value sys_exc_info(ThreadState *ts, Value self, const Value *args, size_t nargs,
                           TupleObj *kwnames) {
-    Value h = ts_handled(ts);
-    if (h == CS_NONE) {
+    Value h = ts->handled;
+    if (h == CS_NONE || h == CS_UNBOUND) {
         return tuple_pack(ts, 3, CS_NONE, CS_NONE, CS_NONE);
     }
     ExcObj *e = (ExcObj *)as_obj(h);
@@ -101,7 +101,8 @@ static Value sys_exc_info(ThreadState *ts, Value self, const Value *args, size_t
 
 static Value sys_exception(ThreadState *ts, Value self, const Value *args, size_t nargs,
                            TupleObj *kwnames) {
-    return ts_handled(ts);
+    Value h = ts->handled;
+    return h == CS_UNBOUND ? CS_NONE : h;
 }
 
 static Value sys_intern(ThreadState *ts, Value self, const Value *args, size_t nargs,
