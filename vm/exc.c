@@ -1,7 +1,8 @@
 // Exceptions: the built-in hierarchy, exception objects and their
 // attributes, raising with implicit chaining (__context__), and printing
-// tracebacks as CPython 3.11 does. The eval loop's unwinding is in
-// vm/eval.c; this file only builds and reports exceptions.
+// tracebacks as CPython 3.11 does (exception groups in nested boxes). The
+// eval loop's unwinding is in vm/eval.c; the group types are in
+// vm/excgroup.c; this file only builds and reports exceptions.
 #include "vm/exc.h"
 
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "vm/dict.h"
+#include "vm/excgroup.h"
 #include "vm/frame.h"
 #include "vm/func.h"
 #include "vm/gc.h"
@@ -341,6 +343,9 @@ int exc_init_types(ThreadState *ts) {
     exc_type_SystemExit.getsets = exit_getsets;
     exc_type_OSError.getsets = oserror_getsets;
     exc_type_ImportError.getsets = import_getsets;
+    if (excgroup_prepare_types(ts) < 0) {
+        return -1;
+    }
 #define EXC(name, basename)                                                                        \
     if (type_ready(ts, &exc_type_##name) < 0) {                                                    \
         return -1;                                                                                 \
@@ -699,6 +704,30 @@ Value exc_get_value(Value exc) {
 
 // ---------------------------------------------------------------------------
 // Printing
+//
+// exc_print follows CPython 3.11's report of an uncaught exception: the
+// chain first (the cause, else the unsuppressed context, each exception's
+// chain printed once even when the links form a cycle), then the traceback,
+// the "Type: message" line and the notes. An exception group then draws its
+// sub-exceptions in nested boxes. Inside a group every line we write starts
+// with a margin, "| " indented two columns per nesting level ("+ " on the
+// traceback header of a top-level group); the continuation lines of a
+// multi-line message get none, as in CPython.
+
+enum {
+    GROUP_MAX_WIDTH = 15,     // sub-exceptions shown per group, then "and N more"
+    GROUP_MAX_DEPTH = 10,     // nested groups shown, then "... (max_group_depth is 10)"
+    PRINT_MAX_NESTING = 1000, // exceptions being printed inside each other
+};
+
+typedef struct PrintCtx {
+    ThreadState *ts;
+    int depth;        // group nesting of the lines being written (0: outside any group)
+    bool need_close;  // the last box of the innermost group still wants its bottom line
+    int nesting;      // print_recursive activations, against runaway recursion
+    const Obj **seen; // exceptions whose chain has been printed (malloc'd)
+    size_t nseen, cap;
+} PrintCtx;
 
 // Writes to sys.stderr when it is set and writable, else to fd 2 directly.
 static void err_write(ThreadState *ts, const char *s, size_t n) {
@@ -751,11 +780,36 @@ static const char *skip_ws(const char *s) {
     return s;
 }
 
-static void print_tb_entry(ThreadState *ts, CodeObj *code, int lineno) {
+static void put(PrintCtx *c, const char *s) {
+    err_puts(c->ts, s);
+}
+
+// Two columns per group level: where box lines and margins start.
+static void indent(PrintCtx *c) {
+    for (int i = 0; i < c->depth; i++) {
+        put(c, "  ");
+    }
+}
+
+// The start of a line inside a group: indentation, then `ch` and a space.
+static void margin_char(PrintCtx *c, char ch) {
+    if (c->depth > 0) {
+        char m[3] = {ch, ' ', 0};
+        indent(c);
+        put(c, m);
+    }
+}
+
+static void margin(PrintCtx *c) {
+    margin_char(c, '|');
+}
+
+static void print_tb_entry(PrintCtx *c, CodeObj *code, int lineno) {
     char head[1024];
     snprintf(head, sizeof head, "  File \"%s\", line %d, in %s\n", code->filename->data, lineno,
              code->name->data);
-    err_puts(ts, head);
+    margin(c);
+    put(c, head);
     char line[4096];
     if (source_line(code->filename->data, lineno, line, sizeof line)) {
         const char *s = skip_ws(line);
@@ -764,15 +818,23 @@ static void print_tb_entry(ThreadState *ts, CodeObj *code, int lineno) {
             len--;
         }
         if (len > 0) {
-            err_puts(ts, "    ");
-            err_write(ts, s, len);
-            err_puts(ts, "\n");
+            margin(c);
+            put(c, "    ");
+            err_write(c->ts, s, len);
+            put(c, "\n");
         }
     }
 }
 
+static void print_repeats(PrintCtx *c, int repeats) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "  [Previous line repeated %d more time%s]\n", repeats - 2,
+             repeats - 2 == 1 ? "" : "s");
+    put(c, msg); // no margin, even inside a group: CPython's omission
+}
+
 // CPython collapses runs of more than 3 identical entries.
-static void print_traceback(ThreadState *ts, TracebackObj *tb) {
+static void print_traceback(PrintCtx *c, TracebackObj *tb) {
     CodeObj *last_code = NULL;
     int last_line = -1, repeats = 0;
     for (; tb; tb = tb->next) {
@@ -784,33 +846,29 @@ static void print_traceback(ThreadState *ts, TracebackObj *tb) {
             }
         } else {
             if (repeats >= 3) {
-                char msg[128];
-                snprintf(msg, sizeof msg, "  [Previous line repeated %d more time%s]\n",
-                         repeats - 2, repeats - 2 == 1 ? "" : "s");
-                err_puts(ts, msg);
+                print_repeats(c, repeats);
             }
             repeats = 0;
             last_code = code;
             last_line = tb->lineno;
         }
-        print_tb_entry(ts, code, tb->lineno);
+        print_tb_entry(c, code, tb->lineno);
     }
     if (repeats >= 3) {
-        char msg[128];
-        snprintf(msg, sizeof msg, "  [Previous line repeated %d more time%s]\n", repeats - 2,
-                 repeats - 2 == 1 ? "" : "s");
-        err_puts(ts, msg);
+        print_repeats(c, repeats);
     }
 }
 
-static void print_syntax_details(ThreadState *ts, ExcObj *e) {
+static void print_syntax_details(PrintCtx *c, ExcObj *e) {
+    ThreadState *ts = c->ts;
     if (e->extra[0] == CS_NONE) {
         return;
     }
     char buf[1200];
     int lineno = is_small_int(e->extra[1]) ? (int)as_small_int(e->extra[1]) : 0;
     snprintf(buf, sizeof buf, "  File \"%s\", line %d\n", str_cstr(e->extra[0]), lineno);
-    err_puts(ts, buf);
+    margin(c);
+    put(c, buf);
     if (e->extra[3] == CS_NONE || !str_check(e->extra[3])) {
         return;
     }
@@ -824,9 +882,10 @@ static void print_syntax_details(ThreadState *ts, ExcObj *e) {
     if (strip > tlen) {
         strip = tlen;
     }
-    err_puts(ts, "    ");
+    // The source and caret lines get no margin inside a group, as in CPython.
+    put(c, "    ");
     err_write(ts, s, tlen - strip);
-    err_puts(ts, "\n");
+    put(c, "\n");
     Value offv = e->extra[2];
     if (!is_small_int(offv) || as_small_int(offv) < 1) {
         return;
@@ -861,19 +920,20 @@ static void print_syntax_details(ThreadState *ts, ExcObj *e) {
             width = 1;
         }
     }
-    err_puts(ts, "    ");
+    put(c, "    ");
     for (int64_t i = 0; i < col; i++) {
-        err_puts(ts, " ");
+        put(c, " ");
     }
     for (int64_t i = 0; i < width; i++) {
-        err_puts(ts, "^");
+        put(c, "^");
     }
-    err_puts(ts, "\n");
+    put(c, "\n");
 }
 
 // "ZeroDivisionError: division by zero", with the module prefix CPython
 // prints for classes outside builtins and __main__.
-static void print_exc_line(ThreadState *ts, Value exc) {
+static void print_exc_line(PrintCtx *c, Value exc) {
+    ThreadState *ts = c->ts;
     TypeObj *t = type_of(exc);
     StrBuf b;
     str_buf_init(&b);
@@ -898,77 +958,251 @@ static void print_exc_line(ThreadState *ts, Value exc) {
         str_buf_append(&b, as_str(s)->data, as_str(s)->len);
     }
     str_buf_append_char(&b, '\n');
+    margin(c);
     err_write(ts, b.data, b.len);
     str_buf_free(&b);
 }
 
-static void print_notes(ThreadState *ts, Value exc) {
-    ExcObj *e = (ExcObj *)as_obj(exc);
-    Value notes;
-    if (!e->dict || !dict_get_cstr(e->dict, "__notes__", &notes) || !list_check(notes)) {
+// A SyntaxError's line shows its msg alone; the location is printed above it.
+static void print_syntax_line(PrintCtx *c, ExcObj *e) {
+    ThreadState *ts = c->ts;
+    StrBuf b;
+    str_buf_init(&b);
+    str_buf_append_cstr(&b, e->hdr.type->name);
+    if (e->value != CS_NONE) {
+        Value s = obj_str(ts, e->value);
+        if (s != CS_ERR && as_str(s)->len) {
+            str_buf_append_cstr(&b, ": ");
+            str_buf_append(&b, as_str(s)->data, as_str(s)->len);
+        }
+        exc_clear(ts);
+    }
+    str_buf_append_char(&b, '\n');
+    margin(c);
+    err_write(ts, b.data, b.len);
+    str_buf_free(&b);
+}
+
+// One note: each of its lines with the margin, then a newline of its own
+// (so an empty note is a bare empty line, as in CPython).
+static void print_note(PrintCtx *c, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '\n') {
+            j++;
+        }
+        j += j < n; // the line keeps its newline
+        margin(c);
+        err_write(c->ts, s + i, j - i);
+        i = j;
+    }
+    put(c, "\n");
+}
+
+// __notes__ after the message. A __notes__ that is no sequence prints as its
+// repr, with no newline after it: CPython 3.11 leaves it out.
+static void print_notes(PrintCtx *c, Value exc) {
+    ThreadState *ts = c->ts;
+    Value notes = obj_lookup_attr(ts, exc, str_intern_name(ts, "__notes__"));
+    if (notes == CS_UNBOUND || notes == CS_ERR) {
+        exc_clear(ts);
         return;
     }
-    ListObj *l = as_list(notes);
-    for (size_t i = 0; i < l->len; i++) {
-        Value s = obj_str(ts, l->items[i]);
+    TypeObj *nt = type_of(notes);
+    if (!nt->getitem || (nt->flags & TYPE_DICT_SUBCLASS)) {
+        Value r = obj_repr(ts, notes);
+        margin(c);
+        if (r == CS_ERR) {
+            exc_clear(ts);
+            put(c, "<__notes__ repr() failed>");
+        } else {
+            err_write(ts, as_str(r)->data, as_str(r)->len);
+        }
+        return;
+    }
+    Value l = obj_to_list(ts, notes);
+    if (l == CS_ERR) {
+        exc_clear(ts);
+        return;
+    }
+    for (size_t i = 0; i < as_list(l)->len; i++) {
+        Value note = as_list(l)->items[i];
+        Value s = str_check(note) ? note : obj_str(ts, note);
         if (s == CS_ERR) {
             exc_clear(ts);
+            put(c, "<note str() failed>\n"); // no margin: CPython's omission
             continue;
         }
-        err_puts(ts, str_cstr(s));
-        err_puts(ts, "\n");
+        print_note(c, as_str(s)->data, as_str(s)->len);
     }
 }
 
-static void print_one(ThreadState *ts, Value exc, int depth) {
-    if (!exc_is_instance(exc, exc_BaseException)) {
-        return;
-    }
+// A plain exception: traceback, message line, notes.
+static void print_plain(PrintCtx *c, Value exc) {
     ExcObj *e = (ExcObj *)as_obj(exc);
-    if (depth < 100) {
-        if (e->cause != CS_NONE && exc_is_instance(e->cause, exc_BaseException)) {
-            print_one(ts, e->cause, depth + 1);
-            err_puts(ts, "\nThe above exception was the direct cause of the following "
-                         "exception:\n\n");
-        } else if (e->context != CS_NONE && !e->suppress_context &&
-                   exc_is_instance(e->context, exc_BaseException)) {
-            print_one(ts, e->context, depth + 1);
-            err_puts(ts, "\nDuring handling of the above exception, another exception "
-                         "occurred:\n\n");
-        }
-    }
     if (e->traceback) {
-        err_puts(ts, "Traceback (most recent call last):\n");
-        print_traceback(ts, e->traceback);
+        margin(c);
+        put(c, "Traceback (most recent call last):\n");
+        print_traceback(c, e->traceback);
     }
     if (exc_is_instance(exc, exc_SyntaxError)) {
-        print_syntax_details(ts, e);
-        Value m = e->value;
-        TypeObj *t = type_of(exc);
-        StrBuf b;
-        str_buf_init(&b);
-        str_buf_append_cstr(&b, t->name);
-        if (m != CS_NONE) {
-            Value s = obj_str(ts, m);
-            if (s != CS_ERR && as_str(s)->len) {
-                str_buf_append_cstr(&b, ": ");
-                str_buf_append(&b, as_str(s)->data, as_str(s)->len);
-            }
-            exc_clear(ts);
-        }
-        str_buf_append_char(&b, '\n');
-        err_write(ts, b.data, b.len);
-        str_buf_free(&b);
+        print_syntax_details(c, e);
+        print_syntax_line(c, e);
     } else {
-        print_exc_line(ts, exc);
+        print_exc_line(c, exc);
     }
-    print_notes(ts, exc);
+    print_notes(c, exc);
+}
+
+static void print_recursive(PrintCtx *c, Value exc);
+
+// A group: its own report, then one box per sub-exception:
+//   +-+---------------- 1 ----------------
+//     | ValueError: 1
+//     +---------------- 2 ----------------
+//     | TypeError: 2
+//     +------------------------------------
+// The bottom line belongs to the last box; when that box holds a group, the
+// inner group draws it and the outer one must not draw a second.
+static void print_group(PrintCtx *c, Value exc) {
+    char line[128];
+    if (c->depth > GROUP_MAX_DEPTH) {
+        snprintf(line, sizeof line, "... (max_group_depth is %d)\n", GROUP_MAX_DEPTH);
+        margin(c);
+        put(c, line);
+        return;
+    }
+    bool toplevel = c->depth == 0;
+    if (toplevel) {
+        c->depth = 1;
+    }
+    ExcObj *e = (ExcObj *)as_obj(exc);
+    if (e->traceback) {
+        margin_char(c, toplevel ? '+' : '|');
+        put(c, "Exception Group Traceback (most recent call last):\n");
+        print_traceback(c, e->traceback);
+    }
+    print_exc_line(c, exc);
+    print_notes(c, exc);
+    TupleObj *excs = excgroup_exceptions(exc);
+    size_t total = excs ? excs->len : 0;
+    size_t n = total > GROUP_MAX_WIDTH ? GROUP_MAX_WIDTH + 1 : total;
+    c->need_close = false;
+    for (size_t i = 0; i < n; i++) {
+        bool last = i == n - 1;
+        bool truncated = i >= GROUP_MAX_WIDTH;
+        if (last) {
+            c->need_close = true;
+        }
+        char title[32];
+        snprintf(title, sizeof title, truncated ? "..." : "%zu", i + 1);
+        snprintf(line, sizeof line, "%s+---------------- %s ----------------\n",
+                 i == 0 ? "+-" : "  ", title);
+        indent(c);
+        put(c, line);
+        c->depth++;
+        if (!truncated) {
+            print_recursive(c, excs->items[i]);
+        } else {
+            size_t more = total - GROUP_MAX_WIDTH;
+            snprintf(line, sizeof line, "and %zu more exception%s\n", more, more > 1 ? "s" : "");
+            margin(c);
+            put(c, line);
+        }
+        if (last && c->need_close) {
+            indent(c);
+            put(c, "+------------------------------------\n");
+            c->need_close = false;
+        }
+        c->depth--;
+    }
+    if (toplevel) {
+        c->depth = 0;
+    }
+}
+
+static bool seen_has(PrintCtx *c, Value exc) {
+    for (size_t i = 0; i < c->nseen; i++) {
+        if (c->seen[i] == as_obj(exc)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void seen_add(PrintCtx *c, Value exc) {
+    if (seen_has(c, exc)) {
+        return;
+    }
+    if (c->nseen == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        const Obj **p = realloc(c->seen, cap * sizeof *p);
+        if (!p) {
+            return; // printing goes on; a cycle then stops at PRINT_MAX_NESTING
+        }
+        c->seen = p;
+        c->cap = cap;
+    }
+    c->seen[c->nseen++] = as_obj(exc);
+}
+
+// A link of the chain, then the sentence leading to the exception it explains.
+// The link's own boxes must not take the bottom line owed by an enclosing group.
+static void print_chained(PrintCtx *c, Value exc, const char *message) {
+    bool need_close = c->need_close;
+    print_recursive(c, exc);
+    c->need_close = need_close;
+    margin(c);
+    put(c, "\n");
+    margin(c);
+    put(c, message);
+    margin(c);
+    put(c, "\n");
+}
+
+static void print_chain(PrintCtx *c, Value exc) {
+    seen_add(c, exc);
+    ExcObj *e = (ExcObj *)as_obj(exc);
+    if (e->cause != CS_NONE && exc_is_instance(e->cause, exc_BaseException)) {
+        if (!seen_has(c, e->cause)) {
+            print_chained(c, e->cause,
+                          "The above exception was the direct cause of the following exception:\n");
+        }
+    } else if (e->context != CS_NONE && !e->suppress_context &&
+               exc_is_instance(e->context, exc_BaseException) && !seen_has(c, e->context)) {
+        print_chained(c, e->context,
+                      "During handling of the above exception, another exception occurred:\n");
+    }
+}
+
+static void print_recursive(PrintCtx *c, Value exc) {
+    char here;
+    if (!exc_is_instance(exc, exc_BaseException) || c->nesting >= PRINT_MAX_NESTING ||
+        (c->ts->c_stack_limit && &here < c->ts->c_stack_limit)) {
+        return;
+    }
+    c->nesting++;
+    print_chain(c, exc);
+    if (excgroup_check(exc)) {
+        print_group(c, exc);
+    } else {
+        print_plain(c, exc);
+    }
+    c->nesting--;
 }
 
 void exc_print(ThreadState *ts, Value exc) {
     Value saved = ts->exc;
     ts->exc = CS_UNBOUND;
-    print_one(ts, exc, 0);
+    // str() of a message or a note may run cs code and collect.
+    size_t mark = gc_temp_mark(ts);
+    gc_temp_push(ts, exc);
+    gc_temp_push(ts, saved);
+    PrintCtx c = {.ts = ts};
+    print_recursive(&c, exc);
+    free(c.seen);
     fflush(stderr);
+    gc_temp_reset(ts, mark);
     ts->exc = saved;
 }

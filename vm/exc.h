@@ -77,7 +77,8 @@ Value exc_args(Value exc);
 Value exc_get_value(Value exc); // StopIteration.value etc.
 
 // Prints "Traceback (most recent call last):" ... as CPython, including the
-// chained __cause__/__context__ sections, to stderr (sys.stderr if set).
+// chained __cause__/__context__ sections, notes, and exception groups in
+// nested boxes, to stderr. Never raises (errors inside are swallowed).
 void exc_print(ThreadState *ts, Value exc);
 // Adds an entry for (code, lineno) to the exception's traceback.
 void exc_add_traceback(ThreadState *ts, Value exc, Value code, int lineno);
