@@ -211,12 +211,10 @@ static int parse_addr(ThreadState *ts, SockObj *s, Value addr, const char *calle
     size_t want_max = s->family == AF_INET ? 2 : 4;
     if (t->len < 2 || t->len > want_max) {
         if (s->family == AF_INET) {
-            exc_raise(ts, exc_TypeError, "%s(): AF_INET address must be a pair (host, port)",
-                      caller);
+            exc_raise(ts, exc_TypeError, "AF_INET address must be a pair (host, port)");
         } else {
-            exc_raise(ts, exc_TypeError, "%s(): AF_INET6 address must be a tuple (host, port[, "
-                                         "flowinfo[, scopeid]])",
-                      caller);
+            exc_raise(ts, exc_TypeError, "AF_INET6 address must be a tuple (host, port[, "
+                                         "flowinfo[, scopeid]])");
         }
         return -1;
     }
