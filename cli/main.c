@@ -272,6 +272,9 @@ int main(int argc, char **argv) {
         break;
     }
 done:
+    // What is still alive is finalized as CPython's shutdown would: abandoned
+    // generators are closed, coroutines never awaited are reported.
+    gc_report_all(ts);
     flush_std_streams(ts);
     free(sargv);
     fflush(stdout);

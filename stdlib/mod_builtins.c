@@ -17,6 +17,7 @@
 #include "vm/dict.h"
 #include "vm/exc.h"
 #include "vm/frame.h"
+#include "vm/frameobj.h"
 #include "vm/func.h"
 #include "vm/gc.h"
 #include "vm/int.h"
@@ -1095,62 +1096,12 @@ static Value builtin_sorted(ThreadState *ts, Value self, const Value *args, size
 // ---------------------------------------------------------------------------
 // Namespaces: globals, locals, vars, dir
 
-static Value cell_contents(Value c) {
-    if (is_obj(c) && as_obj(c)->type == &type_cell) {
-        return ((CellObj *)as_obj(c))->value;
-    }
-    return CS_UNBOUND;
-}
-
-static int set_if_bound(ThreadState *ts, Value d, Value name, Value v) {
-    return v == CS_UNBOUND ? 0 : dict_set(ts, as_dict(d), name, v);
-}
-
-// The cell an argument moved into (cell2arg), or -1.
-static int arg_cell(CodeObj *co, int i) {
-    for (size_t j = 0; co->cell2arg && j < co->cellvars->len; j++) {
-        if (co->cell2arg[j] == i) {
-            return (int)j;
-        }
-    }
-    return -1;
-}
-
-// A snapshot of a function frame's locals in CPython's order: the fast
-// locals (an argument held in a cell shows the cell's value), the other
-// cells, then the free variables.
-static Value fast_locals(ThreadState *ts, Frame *f) {
-    CodeObj *co = f->code;
-    Value d = dict_new(ts);
-    Value *cells = f->slots + co->nlocals;
-    size_t ncell = co->cellvars->len;
-    for (int i = 0; i < co->nlocals; i++) {
-        int c = arg_cell(co, i);
-        Value v = c >= 0 ? cell_contents(cells[c]) : f->slots[i];
-        if (set_if_bound(ts, d, co->varnames->items[i], v) < 0) {
-            return CS_ERR;
-        }
-    }
-    for (size_t j = 0; j < ncell; j++) {
-        if ((!co->cell2arg || co->cell2arg[j] < 0) &&
-            set_if_bound(ts, d, co->cellvars->items[j], cell_contents(cells[j])) < 0) {
-            return CS_ERR;
-        }
-    }
-    for (size_t j = 0; j < co->freevars->len; j++) {
-        if (set_if_bound(ts, d, co->freevars->items[j], cell_contents(cells[ncell + j])) < 0) {
-            return CS_ERR;
-        }
-    }
-    return d;
-}
-
 static Value current_locals(ThreadState *ts) {
     Frame *f = ts->frame;
     if (!f) {
         return exc_raise(ts, exc_SystemError, "frame does not exist");
     }
-    return f->locals != CS_UNBOUND ? f->locals : fast_locals(ts, f);
+    return f->locals != CS_UNBOUND ? f->locals : frameobj_locals(ts, f);
 }
 
 static Value builtin_locals(ThreadState *ts, Value self, const Value *args, size_t nargs,

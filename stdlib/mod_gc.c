@@ -6,10 +6,12 @@
 #include "stdlib/modules.h"
 #include "vm/dict.h"
 #include "vm/exc.h"
+#include "vm/frame.h"
 #include "vm/func.h"
 #include "vm/gc.h"
 #include "vm/int.h"
 #include "vm/list.h"
+#include "vm/opcodes.h"
 #include "vm/state.h"
 #include "vm/str.h"
 
@@ -29,6 +31,25 @@ static bool user_disabled(Value self) {
     return dict_get_cstr(gc_dict(self), KEY_DISABLED, &v) && v == CS_TRUE;
 }
 
+// The collector marks every slot of a frame (vm/gc.c), so values the
+// calling frame popped earlier still sit above its stack top and keep their
+// objects alive. A CALL instruction saved the exact top before calling us
+// and reads nothing above it: clear those slots, so that what the program
+// let go of (`del gen; gc.collect()`) is found dead, and finalized, now.
+static void drop_stale_slots(ThreadState *ts) {
+    Frame *f = ts->frame;
+    if (!f || f->ip <= f->code->code) {
+        return;
+    }
+    unsigned op = INSTR_OP(f->ip[-1]);
+    if (op != OP_CALL && op != OP_CALL_FUNCTION_EX) {
+        return;
+    }
+    for (Value *p = f->sp; p < f->slots + f->nslots; p++) {
+        *p = CS_UNBOUND;
+    }
+}
+
 static Value gc_collect_fn(ThreadState *ts, Value self, const Value *args, size_t nargs,
                            TupleObj *kwnames) {
     Value out[1];
@@ -45,10 +66,16 @@ static Value gc_collect_fn(ThreadState *ts, Value self, const Value *args, size_
             return exc_raise(ts, exc_ValueError, "invalid generation");
         }
     }
+    drop_stale_slots(ts);
     size_t freed = gc_collect(ts);
     // What the collection found dead with a death-watch callback reports now,
     // as CPython's finalizers run inside gc.collect().
-    gc_run_reports(ts);
+    if (gc_run_reports(ts) > 0) {
+        // As CPython's collect(): what was finalized and is still garbage
+        // goes in the same call.
+        drop_stale_slots(ts);
+        freed += gc_collect(ts);
+    }
     return int_from_u64(ts, (uint64_t)freed);
 }
 

@@ -90,8 +90,8 @@ static Value sys_setswitchinterval(ThreadState *ts, Value self, const Value *arg
 
 static Value sys_exc_info(ThreadState *ts, Value self, const Value *args, size_t nargs,
                           TupleObj *kwnames) {
-    Value h = ts->handled;
-    if (h == CS_NONE || h == CS_UNBOUND) {
+    Value h = ts_handled(ts);
+    if (h == CS_NONE) {
         return tuple_pack(ts, 3, CS_NONE, CS_NONE, CS_NONE);
     }
     ExcObj *e = (ExcObj *)as_obj(h);
@@ -101,8 +101,7 @@ static Value sys_exc_info(ThreadState *ts, Value self, const Value *args, size_t
 
 static Value sys_exception(ThreadState *ts, Value self, const Value *args, size_t nargs,
                            TupleObj *kwnames) {
-    Value h = ts->handled;
-    return h == CS_UNBOUND ? CS_NONE : h;
+    return ts_handled(ts);
 }
 
 static Value sys_intern(ThreadState *ts, Value self, const Value *args, size_t nargs,

@@ -1011,7 +1011,13 @@ int vm_handle_breaker(ThreadState *ts) {
     }
     if (bits & BREAK_FINALIZE) {
         atomic_fetch_and(&interp->eval_breaker, ~(unsigned)BREAK_FINALIZE);
-        gc_run_reports(ts);
+        if (gc_run_reports(ts) > 0) {
+            // What was kept for its finalizer is garbage now: free it at once.
+            // Left to the next collection, it would count as live and set the
+            // collector's pace (twice the live size), and abandoned
+            // generators would grow the heap without bound.
+            gc_collect(ts);
+        }
     }
     return 0;
 }
@@ -2144,8 +2150,8 @@ dispatch:
     TARGET(RAISE_VARARGS) {
         SAVE();
         if (arg == 0) {
-            Value h = ts->handled;
-            if (h == CS_NONE || h == CS_UNBOUND) {
+            Value h = ts_handled(ts);
+            if (h == CS_NONE) {
                 exc_raise(ts, exc_RuntimeError, "No active exception to reraise");
                 goto error;
             }

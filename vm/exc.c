@@ -424,8 +424,8 @@ bool exc_is_instance(Value exc, TypeObj *type) {
 // Sets the pending exception, chaining the handled one as __context__
 // (without creating a cycle), as CPython's _PyErr_SetObject.
 static void exc_set(ThreadState *ts, Value exc) {
-    Value handled = ts->handled;
-    if (handled != CS_NONE && handled != CS_UNBOUND && handled != exc && is_obj(exc)) {
+    Value handled = ts_handled(ts);
+    if (handled != CS_NONE && handled != exc && is_obj(exc)) {
         ExcObj *e = (ExcObj *)as_obj(exc);
         // Break a cycle: walk handled's context chain; cut where exc appears.
         Value o = handled;

@@ -62,13 +62,100 @@ CODE_GET(argcount, small_int_val(c->argcount))
 CODE_GET(posonlyargcount, small_int_val(c->posonlyargcount))
 CODE_GET(kwonlyargcount, small_int_val(c->kwonlyargcount))
 CODE_GET(nlocals, small_int_val(c->nlocals))
-CODE_GET(flags, small_int_val(c->flags))
+// CO_NOFREE and CO_HAS_DOCSTRING are cs-internal (CPython 3.11 sets neither).
+CODE_GET(flags, small_int_val(c->flags & ~(uint32_t)(CO_NOFREE | CO_HAS_DOCSTRING)))
 CODE_GET(varnames, obj_val(c->varnames))
 CODE_GET(cellvars, obj_val(c->cellvars))
 CODE_GET(freevars, obj_val(c->freevars))
 CODE_GET(consts, obj_val(c->consts))
 CODE_GET(names, obj_val(c->names))
 CODE_GET(stacksize, small_int_val(c->stacksize))
+
+// A copy of `arr` (n elements of `size` bytes) in new malloc'd memory; NULL
+// for an empty or absent array. -1 with MemoryError raised.
+static int dup_array(ThreadState *ts, void **dst, const void *arr, size_t n, size_t size) {
+    *dst = NULL;
+    if (!arr || n == 0) {
+        return 0;
+    }
+    *dst = gc_xmalloc(ts, n * size);
+    if (!*dst) {
+        return -1;
+    }
+    memcpy(*dst, arr, n * size);
+    return 0;
+}
+
+// code.replace(): a copy with some fields changed. Only the fields that
+// cannot break the bytecode's assumptions are accepted (names, file, first
+// line, flags); the kind of code (generator-like or not) must stay.
+static Value code_replace(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                          TupleObj *kwnames) {
+    Value a[5];
+    if (arg_parse(ts, "replace", args, nargs, kwnames,
+                  "$co_flags,co_name,co_qualname,co_filename,co_firstlineno", a) < 0) {
+        return CS_ERR;
+    }
+    CodeObj *c = (CodeObj *)as_obj(self);
+    const uint32_t internal = CO_NOFREE | CO_HAS_DOCSTRING;
+    const uint32_t kinds = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+    uint32_t flags = c->flags;
+    if (a[0] != CS_UNBOUND) {
+        if (!is_small_int(a[0]) || as_small_int(a[0]) < 0 || as_small_int(a[0]) > 0x7FFFFFFF) {
+            return exc_raise(ts, exc_TypeError, "replace() argument 'co_flags' must be int");
+        }
+        flags = ((uint32_t)as_small_int(a[0]) & ~internal) | (c->flags & internal);
+        if (((flags & kinds) != 0) != ((c->flags & kinds) != 0)) {
+            return exc_raise(ts, exc_ValueError,
+                             "code.replace() cannot make a generator-like code plain or the "
+                             "reverse in cs");
+        }
+    }
+    for (int i = 1; i <= 3; i++) {
+        if (a[i] != CS_UNBOUND && !str_check(a[i])) {
+            static const char *const names[] = {"", "co_name", "co_qualname", "co_filename"};
+            return exc_raise(ts, exc_TypeError, "replace() argument '%s' must be str, not %T",
+                             names[i], a[i]);
+        }
+    }
+    if (a[4] != CS_UNBOUND && !is_small_int(a[4])) {
+        return exc_raise(ts, exc_TypeError, "replace() argument 'co_firstlineno' must be int");
+    }
+    CodeObj *n = gc_alloc(ts, &type_code, sizeof(CodeObj));
+    Obj hdr = n->hdr;
+    *n = *c;
+    n->hdr = hdr;
+    n->code = NULL;
+    n->lines = NULL;
+    n->exc_table = NULL;
+    n->cell2arg = NULL;
+    n->caches = NULL;
+    if (dup_array(ts, (void **)&n->code, c->code, c->ncode, sizeof(uint32_t)) < 0 ||
+        dup_array(ts, (void **)&n->lines, c->lines, c->ncode, sizeof(int32_t)) < 0 ||
+        dup_array(ts, (void **)&n->exc_table, c->exc_table, c->nexc, sizeof(ExcTableEntry)) < 0 ||
+        dup_array(ts, (void **)&n->cell2arg, c->cell2arg, c->cellvars->len, sizeof(int32_t)) < 0) {
+        return CS_ERR;
+    }
+    n->flags = flags;
+    if (a[1] != CS_UNBOUND) {
+        n->name = as_str(a[1]);
+    }
+    if (a[2] != CS_UNBOUND) {
+        n->qualname = as_str(a[2]);
+    }
+    if (a[3] != CS_UNBOUND) {
+        n->filename = as_str(a[3]);
+    }
+    if (a[4] != CS_UNBOUND) {
+        n->firstlineno = (int)as_small_int(a[4]);
+    }
+    return obj_val(n);
+}
+
+static const MethodDef code_methods[] = {
+    {"replace", code_replace, METH_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
 
 static const GetSetDef code_getsets[] = {
     {"co_name", code_get_name, NULL},
@@ -96,6 +183,7 @@ TypeObj type_code = {
     .trace = code_trace,
     .finalize = code_finalize,
     .repr = code_repr,
+    .methods = code_methods,
     .getsets = code_getsets,
 };
 
@@ -281,6 +369,22 @@ static int func_set_kwdefaults(ThreadState *ts, Value self, Value v) {
 static Value func_get_code(ThreadState *ts, Value self) {
     return obj_val(((FuncObj *)as_obj(self))->code);
 }
+// Any code object with as many free variables as the closure has cells.
+static int func_set_code(ThreadState *ts, Value self, Value v) {
+    FuncObj *f = (FuncObj *)as_obj(self);
+    if (!is_type_exact(v, &type_code)) {
+        return exc_raise_int(ts, exc_TypeError, "__code__ must be set to a code object");
+    }
+    size_t nfree = ((CodeObj *)as_obj(v))->freevars->len;
+    size_t nclosure = f->closure ? f->closure->len : 0;
+    if (nfree != nclosure) {
+        return exc_raise_int(ts, exc_ValueError,
+                             "%U() requires a code object with %zu free vars, not %zu",
+                             obj_val(f->name), nclosure, nfree);
+    }
+    f->code = (CodeObj *)as_obj(v);
+    return 0;
+}
 static Value func_get_globals(ThreadState *ts, Value self) {
     return obj_val(((FuncObj *)as_obj(self))->globals);
 }
@@ -314,7 +418,7 @@ static const GetSetDef func_getsets[] = {
     {"__module__", func_get_module, func_set_module},
     {"__defaults__", func_get_defaults, func_set_defaults},
     {"__kwdefaults__", func_get_kwdefaults, func_set_kwdefaults},
-    {"__code__", func_get_code, NULL},
+    {"__code__", func_get_code, func_set_code},
     {"__globals__", func_get_globals, NULL},
     {"__closure__", func_get_closure, NULL},
     {"__dict__", func_get_dict, NULL},

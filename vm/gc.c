@@ -79,6 +79,8 @@ typedef struct GcHeap {
     size_t nwatched, cap_watched;
     struct Watch *dying; // found dead, waiting for gc_run_reports (rooted)
     size_t ndying, cap_dying;
+    size_t dying_head; // dying[dying_head..ndying) are still to report
+    bool reporting;    // gc_run_reports is running
     GcStats stats;
     FreeCell *free_lists[POOL_CLASSES];
     PoolBlock *blocks;
@@ -383,7 +385,7 @@ static void mark_roots(GcState *gc, Interp *interp) {
     for (ThreadState *t = interp->threads; t; t = t->next) {
         mark_thread(gc, t);
     }
-    for (size_t i = 0; i < h->ndying; i++) {
+    for (size_t i = h->dying_head; i < h->ndying; i++) {
         gc_mark_obj(gc, h->dying[i].obj);
     }
 }
@@ -396,10 +398,15 @@ static void resurrect_watched(GcState *gc, Interp *interp) {
     bool any = false;
     for (size_t i = 0; i < h->nwatched; i++) {
         Watch w = h->watched[i];
+        if (w.obj->gc_flags & GC_UNWATCHED) {
+            w.obj->gc_flags &= ~(uint32_t)(GC_WATCHED | GC_UNWATCHED);
+            continue;
+        }
         if (w.obj->gc_flags & GC_MARKED) {
             h->watched[keep++] = w;
             continue;
         }
+        w.obj->gc_flags &= ~(uint32_t)GC_WATCHED;
         h->dying = grow_array(h->dying, &h->cap_dying, sizeof(Watch), h->ndying + 1);
         h->dying[h->ndying++] = w;
         gc_mark_obj(gc, w.obj);
@@ -413,20 +420,39 @@ static void resurrect_watched(GcState *gc, Interp *interp) {
 }
 
 void gc_watch(ThreadState *ts, Obj *o, DeathFn on_death) {
+    if (o->gc_flags & GC_WATCHED) {
+        o->gc_flags &= ~(uint32_t)GC_UNWATCHED; // its entry is still listed: re-arm it
+        return;
+    }
     GcHeap *h = heap_of(ts->interp);
     h->watched = grow_array(h->watched, &h->cap_watched, sizeof(Watch), h->nwatched + 1);
     h->watched[h->nwatched++] = (Watch){o, on_death};
+    o->gc_flags |= GC_WATCHED;
+}
+
+void gc_unwatch(Obj *o) {
+    if (o->gc_flags & GC_WATCHED) {
+        o->gc_flags |= GC_UNWATCHED;
+    }
 }
 
 size_t gc_run_reports(ThreadState *ts) {
     GcHeap *h = heap_of(ts->interp);
     size_t ran = 0;
+    // Never nested: a callback's own safe points (a generator's finally
+    // closing, an import) leave the queue to this loop, so reports run in
+    // order and each sees the effects of the one before.
+    if (h->reporting) {
+        return 0;
+    }
+    h->reporting = true;
     // Callbacks may allocate (and so collect, appending to the queue): take
     // one entry at a time from the front, keeping the rest rooted.
-    while (h->ndying > 0) {
-        Watch w = h->dying[0];
-        memmove(h->dying, h->dying + 1, (h->ndying - 1) * sizeof(Watch));
-        h->ndying--;
+    while (h->dying_head < h->ndying) {
+        Watch w = h->dying[h->dying_head++];
+        if (h->dying_head == h->ndying) {
+            h->dying_head = h->ndying = 0;
+        }
         size_t mark = gc_temp_mark(ts);
         gc_temp_push(ts, obj_val(w.obj));
         Value saved = exc_fetch(ts);
@@ -441,6 +467,7 @@ size_t gc_run_reports(ThreadState *ts) {
         gc_temp_reset(ts, mark);
         ran++;
     }
+    h->reporting = false;
     return ran;
 }
 
@@ -555,6 +582,25 @@ size_t gc_collect(ThreadState *ts) {
     }
     h->collecting = false;
     return freed;
+}
+
+void gc_report_all(ThreadState *ts) {
+    GcHeap *h = heap_of(ts->interp);
+    // A callback may watch new objects (a generator's finally creating a
+    // coroutine): their turn comes next, a bounded number of rounds.
+    for (int round = 0; round < 16 && (h->nwatched > 0 || h->ndying > h->dying_head); round++) {
+        h->dying = grow_array(h->dying, &h->cap_dying, sizeof(Watch), h->ndying + h->nwatched);
+        for (size_t i = 0; i < h->nwatched; i++) {
+            Watch w = h->watched[i];
+            bool cancelled = w.obj->gc_flags & GC_UNWATCHED;
+            w.obj->gc_flags &= ~(uint32_t)(GC_WATCHED | GC_UNWATCHED);
+            if (!cancelled) {
+                h->dying[h->ndying++] = w;
+            }
+        }
+        h->nwatched = 0;
+        gc_run_reports(ts);
+    }
 }
 
 GcStats gc_stats(Interp *interp) {

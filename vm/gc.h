@@ -65,11 +65,19 @@ size_t gc_collect(ThreadState *ts);
 // safe point (the eval breaker, gc.collect(), the asyncio loop, shutdown)
 // and the object dies at a later collection. Each registration fires at
 // most once. Never raises; allocates only C memory.
+// Watching an object already watched only re-arms it (same callback).
 typedef void (*DeathFn)(ThreadState *ts, Obj *o);
 void gc_watch(ThreadState *ts, Obj *o, DeathFn on_death);
+// Cancels o's watch (a generator that finished needs no finalizing): the
+// next collection drops the entry without calling back. Never raises.
+void gc_unwatch(Obj *o);
 // Runs the queued death callbacks (an exception a callback leaves is
 // printed and cleared). Returns how many ran.
 size_t gc_run_reports(ThreadState *ts);
+// Interpreter exit: every watched object is treated as dead now (CPython
+// finalizes what its modules hold when it tears them down) and its callback
+// runs. Never raises (exceptions are printed).
+void gc_report_all(ThreadState *ts);
 
 // Start-up builds the core tables with collection off (nested pairs).
 void gc_disable(Interp *interp);

@@ -9,7 +9,9 @@
 
 #include "vm/dict.h"
 #include "vm/exc.h"
+#include "vm/frameobj.h"
 #include "vm/gc.h"
+#include "vm/import.h"
 #include "vm/list.h"
 #include "vm/names.h"
 #include "vm/opcodes.h"
@@ -35,6 +37,7 @@ static void gen_trace(Obj *o, GcState *gc) {
     gc_mark_obj(gc, (Obj *)g->qualname);
     gc_mark_value(gc, g->handled);
     gc_mark_value(gc, g->awaited);
+    gc_mark_value(gc, g->frame_obj);
     gc_mark_value(gc, g->caller_handled);
     gc_mark_value(gc, g->handled_at_entry);
     if (g->frame && g->state == GEN_CLOSED) {
@@ -49,16 +52,7 @@ static void gen_trace(Obj *o, GcState *gc) {
     }
 }
 
-// A coroutine collected before anyone awaited it: CPython's warning.
-static void coro_finalize(Obj *o) {
-    GenObj *g = (GenObj *)o;
-    if (g->kind == GEN_KIND_COROUTINE && g->state == GEN_CREATED) {
-        fflush(stdout);
-        fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n",
-                g->frame->code->filename->data, g->frame->code->firstlineno, g->qualname->data);
-        fflush(stderr);
-    }
-}
+static void watch(ThreadState *ts, GenObj *g);
 
 Value gen_new(ThreadState *ts, FuncObj *f, const Value *args, size_t nargs, TupleObj *kwnames) {
     CodeObj *co = f->code;
@@ -79,6 +73,7 @@ Value gen_new(ThreadState *ts, FuncObj *f, const Value *args, size_t nargs, Tupl
     g->qualname = f->qualname;
     g->handled = CS_NONE;
     g->awaited = CS_NONE;
+    g->frame_obj = CS_NONE;
     g->caller_handled = CS_NONE;
     g->handled_at_entry = CS_NONE;
     Frame *fr = (Frame *)((char *)g + GEN_FRAME_OFFSET);
@@ -90,6 +85,9 @@ Value gen_new(ThreadState *ts, FuncObj *f, const Value *args, size_t nargs, Tupl
         g->state = GEN_CLOSED;
         return CS_ERR;
     }
+    if (kind == GEN_KIND_COROUTINE) {
+        watch(ts, g); // for "coroutine ... was never awaited"
+    }
     return obj_val(g);
 }
 
@@ -97,9 +95,11 @@ bool gen_is_generator_like(Value v) {
     return is_type_exact(v, &type_generator) || is_type_exact(v, &type_coroutine);
 }
 
-// Releases what a finished frame holds so the garbage can go.
+// Releases what a finished frame holds so the garbage can go (and nothing
+// is left to finalize).
 static void gen_finish(GenObj *g) {
     g->state = GEN_CLOSED;
+    gc_unwatch(&g->hdr);
     Frame *f = g->frame;
     for (uint32_t i = 0; i < f->nslots; i++) {
         f->slots[i] = CS_UNBOUND;
@@ -129,29 +129,60 @@ static void convert_stop(ThreadState *ts, GenObj *g) {
     exc_restore(ts, e);
 }
 
-void gen_inline_finish(ThreadState *ts, GenObj *g, bool error) {
-    gen_finish(g);
-    if (error) {
-        convert_stop(ts, g);
+static Value delegate_of(GenObj *g);
+
+// Whether closing the generator where it is suspended now could run any of
+// its code: it is inside a try/with (an exception-table range) or
+// delegating (yield from/await). Only such generators need closing when
+// they become garbage.
+static bool close_is_observable(GenObj *g) {
+    if (delegate_of(g) != CS_UNBOUND) {
+        return true;
     }
+    CodeObj *co = g->frame->code;
+    uint32_t pc = (uint32_t)(g->frame->ip - co->code - 1);
+    for (uint32_t i = 0; i < co->nexc; i++) {
+        if (co->exc_table[i].start <= pc && pc < co->exc_table[i].end) {
+            return true;
+        }
+    }
+    return false;
 }
 
+// The generator runs on its own exception-handling level: ts->handled is its
+// own handled exception, and what the caller handles moves to handled_outer
+// (so PUSH_EXC_INFO inside saves the generator's value, never the caller's
+// of the moment). Both saved values stay rooted as temps until we return.
 static ResumeStatus resume(ThreadState *ts, GenObj *g, Value sent, bool throwing, Value *out) {
     Value saved = ts->handled;
-    if (g->handled != CS_NONE) {
-        ts->handled = g->handled;
+    Value saved_outer = ts->handled_outer;
+    size_t temps = gc_temp_mark(ts);
+    gc_temp_push(ts, saved);
+    gc_temp_push(ts, saved_outer);
+    if (is_obj(saved)) {
+        ts->handled_outer = saved;
     }
-    Value handled_at_entry = ts->handled;
+    ts->handled = g->handled;
     g->state = GEN_RUNNING;
     g->awaited_once = true;
     ResumeStatus st = vm_resume_frame(ts, g->frame, sent, throwing, out);
-    g->handled = ts->handled == handled_at_entry && g->handled == CS_NONE ? CS_NONE : ts->handled;
-    if (st != RESUME_YIELD) {
-        g->handled = CS_NONE;
+    g->handled = st == RESUME_YIELD ? ts->handled : CS_NONE;
+    ts->handled = saved; // rooted by the collector again (ts->handled)
+    ts->handled_outer = saved_outer; // rooted by an outer resume's temps
+    gc_temp_reset(ts, temps);
+    if (st != RESUME_ERROR) {
+        gc_temp_push(ts, *out);
     }
-    ts->handled = saved;
     if (st == RESUME_YIELD) {
         g->state = GEN_SUSPENDED;
+        // Watched exactly while collecting it would have to close it.
+        if (!g->finalized) {
+            if (close_is_observable(g)) {
+                watch(ts, g);
+            } else {
+                gc_unwatch(&g->hdr);
+            }
+        }
         return st;
     }
     gen_finish(g);
@@ -162,6 +193,25 @@ static ResumeStatus resume(ThreadState *ts, GenObj *g, Value sent, bool throwing
         gc_temp_push(ts, *out);
     }
     return st;
+}
+
+// The eval loop's inline resumption (FOR_ITER, vm/gen.h gen_inline_enter):
+// the same exception-level and finalization bookkeeping as resume().
+void gen_inline_suspended(ThreadState *ts, GenObj *g) {
+    if (!g->finalized) {
+        if (close_is_observable(g)) {
+            watch(ts, g);
+        } else {
+            gc_unwatch(&g->hdr);
+        }
+    }
+}
+
+void gen_inline_finish(ThreadState *ts, GenObj *g, bool error) {
+    gen_finish(g);
+    if (error) {
+        convert_stop(ts, g);
+    }
 }
 
 static int check_running(ThreadState *ts, GenObj *g) {
@@ -221,7 +271,7 @@ static int close_iter(ThreadState *ts, Value it) {
         Value out;
         GenObj *g = (GenObj *)as_obj(it);
         if (g->state == GEN_CREATED || g->state == GEN_CLOSED) {
-            g->state = GEN_CLOSED;
+            gen_finish(g); // its slots are no longer traced (gen_trace)
             return 0;
         }
         Value exc = exc_new(ts, exc_GeneratorExit, "");
@@ -252,18 +302,23 @@ static int close_iter(ThreadState *ts, Value it) {
     return obj_call0(ts, m) == CS_ERR ? -1 : 0;
 }
 
-ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
-    if (check_running(ts, g) < 0) {
-        return RESUME_ERROR;
-    }
-    if (g->state == GEN_CLOSED) {
-        exc_restore(ts, exc);
-        return RESUME_ERROR;
-    }
+static Value make_throw_exc(ThreadState *ts, const Value *args, size_t nargs);
+
+// throw(typ[, val[, tb]]) as given: a delegate that is not a generator gets
+// the arguments unchanged (its own throw() method is called with them), so
+// they are turned into an exception only where it is raised (CPython's
+// _gen_throw). A GeneratorExit closes the delegate when close_on_genexit
+// (throw(), close()); athrow()/aclose() throw it in like any exception.
+static ResumeStatus throw_args(ThreadState *ts, GenObj *g, const Value *args, size_t nargs,
+                               bool close_on_genexit, Value *out) {
     Value yf = delegate_of(g);
     if (yf != CS_UNBOUND) {
         gc_temp_push(ts, yf);
-        if (exc_is_instance(exc, exc_GeneratorExit)) {
+        Value typ = args[0];
+        bool genexit = exc_is_instance(typ, exc_GeneratorExit) ||
+                       (is_obj(typ) && (type_of(typ)->flags & TYPE_TYPE_SUBCLASS) &&
+                        type_is_subtype((TypeObj *)as_obj(typ), exc_GeneratorExit));
+        if (genexit && close_on_genexit) {
             g->state = GEN_RUNNING;
             int r = close_iter(ts, yf);
             g->state = GEN_SUSPENDED;
@@ -275,7 +330,7 @@ ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
             Value r;
             g->state = GEN_RUNNING;
             if (gen_is_generator_like(yf) || is_type_exact(yf, &type_async_generator)) {
-                st = gen_throw_ex(ts, (GenObj *)as_obj(yf), exc, &r);
+                st = throw_args(ts, (GenObj *)as_obj(yf), args, nargs, close_on_genexit, &r);
             } else {
                 Value m = obj_lookup_attr(ts, yf, STR_NAME(ts, throw));
                 if (m == CS_ERR) {
@@ -284,10 +339,9 @@ ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
                 }
                 if (m == CS_UNBOUND) {
                     g->state = GEN_SUSPENDED;
-                    exc_restore(ts, exc);
-                    return resume(ts, g, CS_UNBOUND, true, out);
+                    goto throw_here;
                 }
-                r = obj_call1(ts, m, exc);
+                r = obj_call(ts, m, args, nargs, NULL);
                 if (r == CS_ERR) {
                     st = RESUME_ERROR;
                     if (exc_matches(ts, exc_StopIteration)) {
@@ -310,8 +364,118 @@ ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
             return resume(ts, g, CS_UNBOUND, true, out);
         }
     }
+throw_here:;
+    Value exc = make_throw_exc(ts, args, nargs);
+    if (exc == CS_ERR) {
+        return RESUME_ERROR;
+    }
+    if (check_running(ts, g) < 0) {
+        return RESUME_ERROR;
+    }
+    if (g->state == GEN_CLOSED) {
+        if (g->kind == GEN_KIND_COROUTINE) {
+            // As send(): the thrown exception is dropped (close() never gets here).
+            exc_raise(ts, exc_RuntimeError, "cannot reuse already awaited coroutine");
+            return RESUME_ERROR;
+        }
+        exc_restore(ts, exc);
+        return RESUME_ERROR;
+    }
     exc_restore(ts, exc);
     return resume(ts, g, CS_UNBOUND, true, out);
+}
+
+ResumeStatus gen_throw_ex(ThreadState *ts, GenObj *g, Value exc, Value *out) {
+    return throw_args(ts, g, &exc, 1, true, out);
+}
+
+// ---------------------------------------------------------------------------
+// Finalization (CPython's _PyGen_Finalize)
+//
+// A generator that is garbage while suspended where closing it would run
+// its code, and a coroutine that was never awaited, are watched by the
+// collector (gc_watch). When one is found unreachable it is kept alive and
+// gen_on_death runs at the next safe point: the coroutine warning goes
+// through warnings._warn_unawaited_coroutine (so filters and
+// catch_warnings see it); anything else is closed, as CPython does when the
+// last reference goes. CPython does that at once; here it waits for a
+// collection (gc.collect(), the allocation trigger) or interpreter exit.
+
+// CPython's PyErr_WriteUnraisable: "Exception ignored in: <obj>" and the
+// traceback on stderr.
+static void write_unraisable(ThreadState *ts, Value obj) {
+    Value exc = exc_fetch(ts);
+    gc_temp_push(ts, exc);
+    Value r = obj_repr(ts, obj);
+    if (r == CS_ERR) {
+        exc_clear(ts);
+    }
+    fflush(stdout);
+    fprintf(stderr, "Exception ignored in: %s\n", r == CS_ERR ? "<object repr() failed>" : as_str(r)->data);
+    fflush(stderr);
+    exc_print(ts, exc);
+}
+
+static void warn_unawaited(ThreadState *ts, GenObj *g) {
+    // At interpreter exit no frame runs: CPython's warnings module is torn
+    // down by then and its C fallback prints the line alone. So do we when
+    // the module cannot help (being imported, say).
+    Value fn = CS_ERR;
+    if (ts->frame != NULL) {
+        Value mod = import_module(ts, "warnings");
+        fn = mod == CS_ERR ? CS_ERR
+                           : obj_lookup_attr(ts, mod, str_intern_name(ts, "_warn_unawaited_coroutine"));
+        if (fn == CS_ERR) {
+            exc_clear(ts);
+        }
+    }
+    if (fn == CS_ERR || fn == CS_UNBOUND) {
+        fflush(stdout);
+        fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n",
+                g->qualname->data);
+        fflush(stderr);
+        return;
+    }
+    if (obj_call1(ts, fn, obj_val(g)) == CS_ERR) {
+        write_unraisable(ts, obj_val(g));
+    }
+}
+
+static void gen_finalize_now(ThreadState *ts, GenObj *g) {
+    if (g->state == GEN_CLOSED || g->state == GEN_RUNNING) {
+        return;
+    }
+    if (g->kind == GEN_KIND_COROUTINE && g->state == GEN_CREATED) {
+        if (!g->awaited_once) {
+            warn_unawaited(ts, g);
+        }
+        gen_finish(g);
+        return;
+    }
+    if (close_iter(ts, obj_val(g)) < 0) {
+        write_unraisable(ts, obj_val(g));
+    }
+}
+
+static void gen_on_death(ThreadState *ts, Obj *o) {
+    GenObj *g = (GenObj *)o;
+    g->finalized = true;
+    gen_finalize_now(ts, g);
+}
+
+// __del__ (CPython's slot wrapper for tp_finalize): the same finalization,
+// on demand.
+static Value gen_del_method(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                            TupleObj *kwnames) {
+    if (arg_count(ts, "__del__", nargs, 0, 0) < 0) {
+        return CS_ERR;
+    }
+    gen_finalize_now(ts, (GenObj *)as_obj(self));
+    return CS_NONE;
+}
+
+static void watch(ThreadState *ts, GenObj *g) {
+    gc_watch(ts, &g->hdr, gen_on_death);
 }
 
 ResumeStatus gen_send_any(ThreadState *ts, Value receiver, Value v, Value *out) {
@@ -348,6 +512,14 @@ ResumeStatus gen_send_any(ThreadState *ts, Value receiver, Value v, Value *out) 
 // ---------------------------------------------------------------------------
 // Python-visible methods
 
+// arg_count with CPython's qualified name for the message ("generator.send()").
+static int method_args(ThreadState *ts, Value self, const char *meth, size_t nargs, size_t min,
+                       size_t max) {
+    char name[80];
+    snprintf(name, sizeof name, "%s.%s", type_of(self)->name, meth);
+    return arg_count(ts, name, nargs, min, max);
+}
+
 static Value stop_iteration(ThreadState *ts, Value value, bool async) {
     if (async) {
         return exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
@@ -377,7 +549,7 @@ static Value gen_iternext(ThreadState *ts, Value self) {
 
 static Value gen_send_method(ThreadState *ts, Value self, const Value *args, size_t nargs,
                              TupleObj *kwnames) {
-    if (arg_count(ts, "send", nargs, 1, 1) < 0) {
+    if (method_args(ts, self, "send", nargs, 1, 1) < 0) {
         return CS_ERR;
     }
     Value out;
@@ -442,12 +614,8 @@ static Value gen_throw_method(ThreadState *ts, Value self, const Value *args, si
     if (arg_count(ts, "throw", nargs, 1, 3) < 0) {
         return CS_ERR;
     }
-    Value exc = make_throw_exc(ts, args, nargs);
-    if (exc == CS_ERR) {
-        return CS_ERR;
-    }
     Value out;
-    ResumeStatus st = gen_throw_ex(ts, (GenObj *)as_obj(self), exc, &out);
+    ResumeStatus st = throw_args(ts, (GenObj *)as_obj(self), args, nargs, true, &out);
     if (st == RESUME_YIELD) {
         return out;
     }
@@ -459,7 +627,7 @@ static Value gen_throw_method(ThreadState *ts, Value self, const Value *args, si
 
 static Value gen_close_method(ThreadState *ts, Value self, const Value *args, size_t nargs,
                               TupleObj *kwnames) {
-    if (arg_count(ts, "close", nargs, 0, 0) < 0) {
+    if (method_args(ts, self, "close", nargs, 0, 0) < 0) {
         return CS_ERR;
     }
     return close_iter(ts, self) < 0 ? CS_ERR : CS_NONE;
@@ -485,8 +653,7 @@ static Value gen_get_frame(ThreadState *ts, Value self) {
     if (g->state == GEN_CLOSED) {
         return CS_NONE;
     }
-    // Frames are not first-class objects; expose the code's identity.
-    return obj_val(g->frame->code);
+    return frameobj_of_gen(ts, self);
 }
 static Value gen_get_code(ThreadState *ts, Value self) {
     return obj_val(((GenObj *)as_obj(self))->frame->code);
@@ -496,6 +663,21 @@ static Value gen_get_name(ThreadState *ts, Value self) {
 }
 static Value gen_get_qualname(ThreadState *ts, Value self) {
     return obj_val(((GenObj *)as_obj(self))->qualname);
+}
+// CPython lets both be rebound (to a str only; deleting is the same error).
+static int gen_set_name(ThreadState *ts, Value self, Value v) {
+    if (!str_check(v)) {
+        return exc_raise_int(ts, exc_TypeError, "__name__ must be set to a string object");
+    }
+    ((GenObj *)as_obj(self))->name = as_str(v);
+    return 0;
+}
+static int gen_set_qualname(ThreadState *ts, Value self, Value v) {
+    if (!str_check(v)) {
+        return exc_raise_int(ts, exc_TypeError, "__qualname__ must be set to a string object");
+    }
+    ((GenObj *)as_obj(self))->qualname = as_str(v);
+    return 0;
 }
 static Value gen_get_yieldfrom(ThreadState *ts, Value self) {
     Value d = delegate_of((GenObj *)as_obj(self));
@@ -511,12 +693,13 @@ static const GetSetDef gen_getsets[] = {
     {"gi_code", gen_get_code, NULL},
     {"gi_yieldfrom", gen_get_yieldfrom, NULL},
     {"gi_suspended", gen_get_suspended, NULL},
-    {"__name__", gen_get_name, NULL},
-    {"__qualname__", gen_get_qualname, NULL},
+    {"__name__", gen_get_name, gen_set_name},
+    {"__qualname__", gen_get_qualname, gen_set_qualname},
     {NULL, NULL, NULL},
 };
 
 static const MethodDef gen_methods[] = {
+    {"__del__", gen_del_method, 0, NULL},
     {"send", gen_send_method, 0, NULL},
     {"throw", gen_throw_method, 0, NULL},
     {"close", gen_close_method, 0, NULL},
@@ -525,6 +708,7 @@ static const MethodDef gen_methods[] = {
 
 TypeObj type_generator = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "generator",
     .basicsize = sizeof(GenObj),
     .trace = gen_trace,
@@ -554,6 +738,9 @@ static Value corowrapper_next(ThreadState *ts, Value self) {
 
 static Value corowrapper_send(ThreadState *ts, Value self, const Value *args, size_t nargs,
                               TupleObj *kwnames) {
+    if (method_args(ts, self, "send", nargs, 1, 1) < 0) {
+        return CS_ERR;
+    }
     return gen_send_method(ts, ((CoroWrapperObj *)as_obj(self))->coro, args, nargs, kwnames);
 }
 
@@ -564,6 +751,9 @@ static Value corowrapper_throw(ThreadState *ts, Value self, const Value *args, s
 
 static Value corowrapper_close(ThreadState *ts, Value self, const Value *args, size_t nargs,
                                TupleObj *kwnames) {
+    if (method_args(ts, self, "close", nargs, 0, 0) < 0) {
+        return CS_ERR;
+    }
     return gen_close_method(ts, ((CoroWrapperObj *)as_obj(self))->coro, args, nargs, kwnames);
 }
 
@@ -576,6 +766,7 @@ static const MethodDef corowrapper_methods[] = {
 
 TypeObj type_coroutine_wrapper = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "coroutine_wrapper",
     .basicsize = sizeof(CoroWrapperObj),
     .trace = corowrapper_trace,
@@ -596,24 +787,29 @@ static Value coro_get_running(ThreadState *ts, Value self) {
 static Value coro_get_await(ThreadState *ts, Value self) {
     return gen_get_yieldfrom(ts, self);
 }
+// Origin tracking (sys.set_coroutine_origin_tracking_depth) is off: always None.
+static Value coro_get_origin(ThreadState *ts, Value self) {
+    return CS_NONE;
+}
 
 static const GetSetDef coro_getsets[] = {
     {"cr_running", coro_get_running, NULL},
     {"cr_frame", gen_get_frame, NULL},
     {"cr_code", gen_get_code, NULL},
     {"cr_await", coro_get_await, NULL},
+    {"cr_origin", coro_get_origin, NULL},
     {"cr_suspended", gen_get_suspended, NULL},
-    {"__name__", gen_get_name, NULL},
-    {"__qualname__", gen_get_qualname, NULL},
+    {"__name__", gen_get_name, gen_set_name},
+    {"__qualname__", gen_get_qualname, gen_set_qualname},
     {NULL, NULL, NULL},
 };
 
 TypeObj type_coroutine = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "coroutine",
     .basicsize = sizeof(GenObj),
     .trace = gen_trace,
-    .finalize = coro_finalize,
     .await = coro_await,
     .repr = gen_repr,
     .methods = gen_methods,
@@ -677,6 +873,7 @@ static void asyncwrap_trace(Obj *o, GcState *gc) {
 
 TypeObj type_async_gen_wrapped = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "async_generator_wrapped_value",
     .basicsize = sizeof(AsyncWrapObj),
     .trace = asyncwrap_trace,
@@ -688,14 +885,17 @@ Value gen_async_wrap(ThreadState *ts, Value v) {
     return obj_val(w);
 }
 
-// The awaitable that asend()/athrow()/aclose()/__anext__ return.
+// The awaitables asend()/__anext__ (type async_generator_asend) and
+// athrow()/aclose() (async_generator_athrow) return. Each drives one step of
+// the generator: values an inner await passes up go through unchanged; a
+// value the body yields (wrapped) ends the step with StopIteration(value).
 typedef enum { AS_INIT, AS_ITER, AS_DONE } AwaitState;
 typedef enum { OP_ASEND, OP_ATHROW, OP_ACLOSE } AsyncOp;
 
 typedef struct AsendObj {
     Obj hdr;
     Value gen;
-    Value arg; // value to send, or exception to throw
+    Value arg; // asend: the value to send; athrow: the tuple of its arguments
     uint8_t op;
     uint8_t state;
 } AsendObj;
@@ -705,93 +905,198 @@ static void asend_trace(Obj *o, GcState *gc) {
     gc_mark_value(gc, ((AsendObj *)o)->arg);
 }
 
-// Interprets what the generator frame produced for the awaiting caller.
-static Value asend_result(ThreadState *ts, AsendObj *a, GenObj *g, ResumeStatus st, Value out) {
+// What one step of the generator means to the awaiting caller: a wrapped
+// (yielded) value becomes StopIteration(value); the end of the generator,
+// StopAsyncIteration; an awaited value passes through.
+static Value agen_unwrap(ThreadState *ts, GenObj *g, ResumeStatus st, Value out) {
     if (st == RESUME_YIELD) {
         if (is_type_exact(out, &type_async_gen_wrapped)) {
-            a->state = AS_DONE;
             g->ag_running_async = 0;
-            if (a->op == OP_ACLOSE) {
-                return exc_raise(ts, exc_RuntimeError, "async generator ignored GeneratorExit");
-            }
             return stop_iteration(ts, ((AsyncWrapObj *)as_obj(out))->value, false);
         }
-        return out; // an await inside the body passes its value up
+        return out;
     }
-    a->state = AS_DONE;
-    g->ag_running_async = 0;
     if (st == RESUME_RETURN) {
-        if (a->op == OP_ACLOSE) {
-            return stop_iteration(ts, CS_NONE, false);
-        }
-        return stop_iteration(ts, CS_NONE, true);
+        exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
     }
-    if (a->op == OP_ACLOSE &&
-        (exc_matches(ts, exc_StopAsyncIteration) || exc_matches(ts, exc_GeneratorExit))) {
-        exc_clear(ts);
-        return stop_iteration(ts, CS_NONE, false);
+    if (exc_matches(ts, exc_StopAsyncIteration) || exc_matches(ts, exc_GeneratorExit)) {
+        g->ag_closed = 1;
     }
+    g->ag_running_async = 0;
     return CS_ERR;
 }
 
-static Value asend_step(ThreadState *ts, AsendObj *a, Value sent, Value throw_exc) {
+// --- asend
+
+static Value asend_step(ThreadState *ts, AsendObj *a, Value sent) {
+    GenObj *g = (GenObj *)as_obj(a->gen);
+    if (a->state == AS_DONE) {
+        return exc_raise(ts, exc_RuntimeError,
+                         "cannot reuse already awaited __anext__()/asend()");
+    }
+    if (a->state == AS_INIT) {
+        if (g->ag_running_async) {
+            return exc_raise(ts, exc_RuntimeError,
+                             "anext(): asynchronous generator is already running");
+        }
+        if (sent == CS_NONE) {
+            sent = a->arg;
+        }
+        a->state = AS_ITER;
+    }
+    g->ag_running_async = 1;
+    Value out;
+    ResumeStatus st = gen_send_ex(ts, g, sent, &out);
+    Value r = agen_unwrap(ts, g, st, out);
+    if (r == CS_ERR) {
+        a->state = AS_DONE;
+    }
+    return r;
+}
+
+static Value asend_throw_step(ThreadState *ts, AsendObj *a, const Value *args, size_t nargs) {
     GenObj *g = (GenObj *)as_obj(a->gen);
     if (a->state == AS_DONE) {
         return exc_raise(ts, exc_RuntimeError,
                          "cannot reuse already awaited __anext__()/asend()");
     }
     Value out;
-    ResumeStatus st;
-    if (throw_exc != CS_UNBOUND) {
-        st = gen_throw_ex(ts, g, throw_exc, &out);
-        return asend_result(ts, a, g, st, out);
+    ResumeStatus st = throw_args(ts, g, args, nargs, true, &out);
+    Value r = agen_unwrap(ts, g, st, out);
+    if (r == CS_ERR) {
+        a->state = AS_DONE;
     }
+    return r;
+}
+
+// --- athrow and aclose
+
+static Value athrow_ignored_exit(ThreadState *ts, AsendObj *a, GenObj *g) {
+    g->ag_running_async = 0;
+    a->state = AS_DONE;
+    return exc_raise(ts, exc_RuntimeError, "async generator ignored GeneratorExit");
+}
+
+// The step failed: aclose() is done when the generator exited (its await
+// ends with StopIteration); anything else propagates.
+static Value athrow_failed(ThreadState *ts, AsendObj *a, GenObj *g) {
+    g->ag_running_async = 0;
+    a->state = AS_DONE;
+    if (a->op == OP_ACLOSE &&
+        (exc_matches(ts, exc_StopAsyncIteration) || exc_matches(ts, exc_GeneratorExit))) {
+        exc_clear(ts);
+        return exc_raise_args(ts, exc_StopIteration, NULL, 0);
+    }
+    return CS_ERR;
+}
+
+// After the first step: aclose() may only see awaits pass through.
+static Value athrow_result(ThreadState *ts, AsendObj *a, GenObj *g, ResumeStatus st, Value out) {
+    if (a->op == OP_ATHROW) {
+        return agen_unwrap(ts, g, st, out);
+    }
+    if (st == RESUME_YIELD) {
+        if (is_type_exact(out, &type_async_gen_wrapped)) {
+            return athrow_ignored_exit(ts, a, g);
+        }
+        return out;
+    }
+    if (st == RESUME_RETURN) {
+        exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
+    }
+    return athrow_failed(ts, a, g);
+}
+
+static Value athrow_step(ThreadState *ts, AsendObj *a, Value sent) {
+    GenObj *g = (GenObj *)as_obj(a->gen);
+    if (a->state == AS_DONE) {
+        return exc_raise(ts, exc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    }
+    if (g->state == GEN_CLOSED) {
+        a->state = AS_DONE;
+        return exc_raise_args(ts, exc_StopIteration, NULL, 0);
+    }
+    Value out;
+    ResumeStatus st;
     if (a->state == AS_INIT) {
         if (g->ag_running_async) {
-            return exc_raise(ts, exc_RuntimeError,
-                             a->op == OP_ASEND ? "anext(): asynchronous generator is already "
-                                                 "running"
-                                               : "athrow(): asynchronous generator is already "
-                                                 "running");
-        }
-        if (g->state == GEN_CLOSED || g->ag_closed) {
             a->state = AS_DONE;
-            if (a->op == OP_ACLOSE) {
-                return stop_iteration(ts, CS_NONE, false);
-            }
-            return stop_iteration(ts, CS_NONE, true);
+            return exc_raise(ts, exc_RuntimeError,
+                             "%s(): asynchronous generator is already running",
+                             a->op == OP_ACLOSE ? "aclose" : "athrow");
+        }
+        if (g->ag_closed) {
+            a->state = AS_DONE;
+            return exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
+        }
+        if (sent != CS_NONE) {
+            return exc_raise(ts, exc_RuntimeError,
+                             "can't send non-None value to a just-started coroutine");
         }
         a->state = AS_ITER;
         g->ag_running_async = 1;
-        if (a->op == OP_ASEND) {
-            st = gen_send_ex(ts, g, a->arg == CS_UNBOUND ? sent : a->arg, &out);
-        } else {
-            if (a->op == OP_ACLOSE && g->state == GEN_CREATED) {
-                g->state = GEN_CLOSED;
-                g->ag_closed = 1;
-                a->state = AS_DONE;
-                g->ag_running_async = 0;
-                return stop_iteration(ts, CS_NONE, false);
+        if (a->op == OP_ACLOSE) {
+            g->ag_closed = 1;
+            Value typ = obj_val(exc_GeneratorExit);
+            st = throw_args(ts, g, &typ, 1, false, &out);
+            if (st == RESUME_YIELD && is_type_exact(out, &type_async_gen_wrapped)) {
+                return athrow_ignored_exit(ts, a, g);
             }
-            Value exc = a->arg;
-            if (a->op == OP_ACLOSE) {
-                exc = exc_new(ts, exc_GeneratorExit, "");
-                if (exc == CS_ERR) {
-                    return CS_ERR;
-                }
-                ((ExcObj *)as_obj(exc))->args = tuple_empty(ts);
-                g->ag_closed = 1;
+            if (st == RESUME_YIELD) {
+                return out;
             }
-            st = gen_throw_ex(ts, g, exc, &out);
+            if (st == RESUME_RETURN) {
+                exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
+            }
+            return athrow_failed(ts, a, g);
         }
-        return asend_result(ts, a, g, st, out);
+        TupleObj *t = (TupleObj *)as_obj(a->arg);
+        if (arg_count(ts, "athrow", t->len, 1, 3) < 0) {
+            return CS_ERR; // leaves the generator marked running, as CPython 3.11 does
+        }
+        st = throw_args(ts, g, t->items, t->len, false, &out);
+        Value r = agen_unwrap(ts, g, st, out);
+        return r == CS_ERR ? athrow_failed(ts, a, g) : r;
     }
     st = gen_send_ex(ts, g, sent, &out);
-    return asend_result(ts, a, g, st, out);
+    return athrow_result(ts, a, g, st, out);
+}
+
+static Value athrow_throw_step(ThreadState *ts, AsendObj *a, const Value *args, size_t nargs) {
+    GenObj *g = (GenObj *)as_obj(a->gen);
+    if (a->state == AS_DONE) {
+        return exc_raise(ts, exc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    }
+    Value out;
+    ResumeStatus st = throw_args(ts, g, args, nargs, true, &out);
+    if (a->op == OP_ATHROW) {
+        return agen_unwrap(ts, g, st, out);
+    }
+    if (st == RESUME_YIELD) {
+        if (is_type_exact(out, &type_async_gen_wrapped)) {
+            return athrow_ignored_exit(ts, a, g);
+        }
+        return out;
+    }
+    if (st == RESUME_RETURN) {
+        exc_raise_args(ts, exc_StopAsyncIteration, NULL, 0);
+    }
+    if (exc_matches(ts, exc_StopAsyncIteration) || exc_matches(ts, exc_GeneratorExit)) {
+        exc_clear(ts);
+        return exc_raise_args(ts, exc_StopIteration, NULL, 0);
+    }
+    return CS_ERR;
+}
+
+// --- the Python-visible methods of both awaitable types
+
+static Value awaitable_step(ThreadState *ts, Value self, Value sent) {
+    AsendObj *a = (AsendObj *)as_obj(self);
+    return a->op == OP_ASEND ? asend_step(ts, a, sent) : athrow_step(ts, a, sent);
 }
 
 static Value asend_iternext(ThreadState *ts, Value self) {
-    Value r = asend_step(ts, (AsendObj *)as_obj(self), CS_NONE, CS_UNBOUND);
+    Value r = awaitable_step(ts, self, CS_NONE);
     if (r == CS_ERR && exc_matches(ts, exc_StopIteration)) {
         Value si = exc_fetch(ts);
         Value v = exc_get_value(si);
@@ -805,10 +1110,10 @@ static Value asend_iternext(ThreadState *ts, Value self) {
 
 static Value asend_send(ThreadState *ts, Value self, const Value *args, size_t nargs,
                         TupleObj *kwnames) {
-    if (arg_count(ts, "send", nargs, 1, 1) < 0) {
+    if (method_args(ts, self, "send", nargs, 1, 1) < 0) {
         return CS_ERR;
     }
-    return asend_step(ts, (AsendObj *)as_obj(self), args[0], CS_UNBOUND);
+    return awaitable_step(ts, self, args[0]);
 }
 
 static Value asend_throw(ThreadState *ts, Value self, const Value *args, size_t nargs,
@@ -816,15 +1121,16 @@ static Value asend_throw(ThreadState *ts, Value self, const Value *args, size_t 
     if (arg_count(ts, "throw", nargs, 1, 3) < 0) {
         return CS_ERR;
     }
-    Value exc = make_throw_exc(ts, args, nargs);
-    if (exc == CS_ERR) {
-        return CS_ERR;
-    }
-    return asend_step(ts, (AsendObj *)as_obj(self), CS_NONE, exc);
+    AsendObj *a = (AsendObj *)as_obj(self);
+    return a->op == OP_ASEND ? asend_throw_step(ts, a, args, nargs)
+                             : athrow_throw_step(ts, a, args, nargs);
 }
 
 static Value asend_close(ThreadState *ts, Value self, const Value *args, size_t nargs,
                          TupleObj *kwnames) {
+    if (method_args(ts, self, "close", nargs, 0, 0) < 0) {
+        return CS_ERR;
+    }
     ((AsendObj *)as_obj(self))->state = AS_DONE;
     return CS_NONE;
 }
@@ -838,6 +1144,7 @@ static const MethodDef asend_methods[] = {
 
 TypeObj type_async_generator_asend = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "async_generator_asend",
     .basicsize = sizeof(AsendObj),
     .trace = asend_trace,
@@ -847,8 +1154,21 @@ TypeObj type_async_generator_asend = {
     .methods = asend_methods,
 };
 
+TypeObj type_async_generator_athrow = {
+    .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
+    .name = "async_generator_athrow",
+    .basicsize = sizeof(AsendObj),
+    .trace = asend_trace,
+    .iter = gen_iter,
+    .iternext = asend_iternext,
+    .await = gen_iter,
+    .methods = asend_methods,
+};
+
 static Value make_asend(ThreadState *ts, Value gen, AsyncOp op, Value arg) {
-    AsendObj *a = gc_alloc(ts, &type_async_generator_asend, sizeof(AsendObj));
+    TypeObj *t = op == OP_ASEND ? &type_async_generator_asend : &type_async_generator_athrow;
+    AsendObj *a = gc_alloc(ts, t, sizeof(AsendObj));
     a->gen = gen;
     a->arg = arg;
     a->op = (uint8_t)op;
@@ -866,7 +1186,7 @@ static Value agen_aiter(ThreadState *ts, Value self) {
 
 static Value agen_asend(ThreadState *ts, Value self, const Value *args, size_t nargs,
                         TupleObj *kwnames) {
-    if (arg_count(ts, "asend", nargs, 1, 1) < 0) {
+    if (method_args(ts, self, "asend", nargs, 1, 1) < 0) {
         return CS_ERR;
     }
     return make_asend(ts, self, OP_ASEND, args[0]);
@@ -874,19 +1194,17 @@ static Value agen_asend(ThreadState *ts, Value self, const Value *args, size_t n
 
 static Value agen_athrow(ThreadState *ts, Value self, const Value *args, size_t nargs,
                          TupleObj *kwnames) {
-    if (arg_count(ts, "athrow", nargs, 1, 3) < 0) {
+    // The arguments are checked when thrown, not now (CPython).
+    Value t = tuple_from_array(ts, args, nargs);
+    if (t == CS_ERR) {
         return CS_ERR;
     }
-    Value exc = make_throw_exc(ts, args, nargs);
-    if (exc == CS_ERR) {
-        return CS_ERR;
-    }
-    return make_asend(ts, self, OP_ATHROW, exc);
+    return make_asend(ts, self, OP_ATHROW, t);
 }
 
 static Value agen_aclose(ThreadState *ts, Value self, const Value *args, size_t nargs,
                          TupleObj *kwnames) {
-    if (arg_count(ts, "aclose", nargs, 0, 0) < 0) {
+    if (method_args(ts, self, "aclose", nargs, 0, 0) < 0) {
         return CS_ERR;
     }
     return make_asend(ts, self, OP_ACLOSE, CS_NONE);
@@ -896,7 +1214,19 @@ static Value agen_get_running(ThreadState *ts, Value self) {
     return bool_val(((GenObj *)as_obj(self))->ag_running_async != 0);
 }
 
+// AsyncGeneratorType[int]: a types.GenericAlias (CPython 3.11 has it, the
+// other two types do not).
+static Value agen_class_getitem(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                TupleObj *kwnames) {
+    if (arg_count(ts, "__class_getitem__", nargs, 1, 1) < 0) {
+        return CS_ERR;
+    }
+    return generic_alias_new(ts, self, args[0]);
+}
+
 static const MethodDef agen_methods[] = {
+    {"__class_getitem__", agen_class_getitem, METH_CLASS, NULL},
+    {"__del__", gen_del_method, 0, NULL},
     {"asend", agen_asend, 0, NULL},
     {"athrow", agen_athrow, 0, NULL},
     {"aclose", agen_aclose, 0, NULL},
@@ -908,13 +1238,14 @@ static const GetSetDef agen_getsets[] = {
     {"ag_frame", gen_get_frame, NULL},
     {"ag_code", gen_get_code, NULL},
     {"ag_await", gen_get_yieldfrom, NULL},
-    {"__name__", gen_get_name, NULL},
-    {"__qualname__", gen_get_qualname, NULL},
+    {"__name__", gen_get_name, gen_set_name},
+    {"__qualname__", gen_get_qualname, gen_set_qualname},
     {NULL, NULL, NULL},
 };
 
 TypeObj type_async_generator = {
     .hdr = OBJ_HEADER_INIT(&type_type),
+    .flags = TYPE_ABSTRACT_NEW,
     .name = "async_generator",
     .basicsize = sizeof(GenObj),
     .trace = gen_trace,

@@ -23,7 +23,9 @@ typedef struct GenObj {
     uint8_t ag_running_async; // async generator: an asend/athrow is in flight
     uint8_t ag_closed;        // async generator: aclose() finished it
     bool awaited_once;        // coroutine: was ever driven (for "never awaited")
+    bool finalized;           // its death-watch callback ran (it runs once, as CPython's)
     Frame *frame;             // lives in this object's tail
+    Value frame_obj;          // gi_frame's object once asked for (vm/frameobj.c), else CS_NONE
     // While run inline by the eval loop (FOR_ITER on a generator), the
     // resumer's sys.exc_info() and the value at entry (see gen_inline_*).
     Value caller_handled;
@@ -64,28 +66,33 @@ bool gen_is_generator_like(Value v); // generator or coroutine object
 // restores the resumer's exc_info. On an error end, turns StopIteration
 // into RuntimeError (PEP 479). Neither raises (except that conversion).
 void gen_inline_finish(ThreadState *ts, GenObj *g, bool error);
+void gen_inline_suspended(ThreadState *ts, GenObj *g);
 
+// As resume() in vm/gen.c: the generator runs on its own exception level;
+// the resumer's handled exception moves to handled_outer meanwhile. The
+// saved values live in the generator (traced) while it runs.
 static inline Value gen_inline_enter(ThreadState *ts, GenObj *g) {
     Value sent = g->state == GEN_CREATED ? CS_UNBOUND : CS_NONE;
     g->caller_handled = ts->handled;
-    if (g->handled != CS_NONE) {
-        ts->handled = g->handled;
+    g->handled_at_entry = ts->handled_outer;
+    if (is_obj(ts->handled)) {
+        ts->handled_outer = ts->handled;
     }
-    g->handled_at_entry = ts->handled;
+    ts->handled = g->handled;
     g->state = GEN_RUNNING;
     g->awaited_once = true;
     return sent;
 }
 
 static inline void gen_inline_leave(ThreadState *ts, GenObj *g, bool finished, bool error) {
-    g->handled = finished || (ts->handled == g->handled_at_entry && g->handled == CS_NONE)
-                     ? CS_NONE
-                     : ts->handled;
+    g->handled = finished ? CS_NONE : ts->handled;
     ts->handled = g->caller_handled;
+    ts->handled_outer = g->handled_at_entry;
     g->caller_handled = CS_NONE;
     g->handled_at_entry = CS_NONE;
     if (!finished) {
         g->state = GEN_SUSPENDED;
+        gen_inline_suspended(ts, g);
         return;
     }
     gen_inline_finish(ts, g, error);

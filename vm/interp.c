@@ -66,6 +66,7 @@ ThreadState *ts_new(Interp *interp) {
     ts->interp = interp;
     ts->exc = CS_UNBOUND;
     ts->handled = CS_NONE;
+    ts->handled_outer = CS_NONE;
     ts->thread_obj = CS_NONE;
     ts->async_exc = CS_UNBOUND;
     ts->running_loop = CS_NONE;

@@ -22,7 +22,7 @@
 
 const char *obj_type_name(Value v) {
     TypeObj *t = type_of(v);
-    return (t->flags & TYPE_HEAP) ? type_qualname(t) : t->name;
+    return t->name; // tp_name: a class's __name__, not its __qualname__ (as CPython)
 }
 
 // ---------------------------------------------------------------------------

@@ -34,6 +34,8 @@ enum {
     GC_MARKED = 1u << 0,    // reached in the current mark phase
     GC_PERMANENT = 1u << 1, // static object (built-in type, singleton): never swept
     GC_FINALIZED = 1u << 2, // finalize slot already ran
+    GC_WATCHED = 1u << 3,   // has an entry in the death-watch list (vm/gc.h gc_watch)
+    GC_UNWATCHED = 1u << 4, // that entry is cancelled (gc_unwatch): dropped, never fired
 };
 
 typedef struct Obj {

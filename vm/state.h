@@ -49,6 +49,10 @@ struct ThreadState {
     Value exc;     // the pending exception object, or CS_UNBOUND
     Value handled; // the exception being handled (sys.exc_info()), or CS_NONE;
                    // PUSH_EXC_INFO/POP_EXCEPT save and restore it on the value stack
+    // A running generator handles exceptions at its own level (CPython's
+    // exc_info stack): `handled` is the generator's, and this is the
+    // innermost one handled below it, or CS_NONE. ts_handled() reads both.
+    Value handled_outer;
 
     Value *temps; // GC temporary roots (see vm/gc.h)
     size_t ntemps;
@@ -111,6 +115,12 @@ ThreadState *ts_current(void);
 
 static inline int ts_has_exc(const ThreadState *ts) {
     return ts->exc != CS_UNBOUND;
+}
+
+// The exception being handled as sys.exc_info() sees it (the topmost level
+// that has one), or CS_NONE.
+static inline Value ts_handled(const ThreadState *ts) {
+    return is_obj(ts->handled) ? ts->handled : is_obj(ts->handled_outer) ? ts->handled_outer : CS_NONE;
 }
 
 #endif

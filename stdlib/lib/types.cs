@@ -82,9 +82,9 @@ try:
 except TypeError as _exc:
     _tb = _exc.__traceback__
     TracebackType = type(_tb)
-    _frame = getattr(_tb, 'tb_frame', None)
-    FrameType = None if _frame is None else type(_frame)
-    del _tb, _frame
+    del _tb
+
+FrameType = type(_g().gi_frame)
 
 try:
     GetSetDescriptorType = type(FunctionType.__code__)
@@ -334,12 +334,13 @@ def coroutine(func):
         coro = func(*args, **kwargs)
         if coro.__class__ is CoroutineType:
             return coro
-        if coro.__class__ is GeneratorType:
-            if getattr(coro.gi_code, 'co_flags', 0) & _CO_ITERABLE_COROUTINE:
-                return coro
-            return _GeneratorWrapper(coro)
-        if (hasattr(coro, '__next__') and hasattr(coro, 'send') and hasattr(coro, 'throw')
-                and not hasattr(coro, '__await__')):
+        if (coro.__class__ is GeneratorType
+                and getattr(coro.gi_code, 'co_flags', 0) & _CO_ITERABLE_COROUTINE):
+            return coro
+        # A generator (or anything implementing collections.abc.Generator
+        # but not Coroutine) gets the awaitable wrapper; the rest passes.
+        import collections.abc as _abc
+        if isinstance(coro, _abc.Generator) and not isinstance(coro, _abc.Coroutine):
             return _GeneratorWrapper(coro)
         return coro
 

@@ -157,7 +157,27 @@ class WarningMessage(object):
 
 
 def _showwarnmsg(msg):
+    if showwarning is _showwarning_orig and msg.source is not None:
+        # A warning about an object (source=): CPython adds a line pointing
+        # at tracemalloc, which is not tracing (cs has none).
+        file = sys.stderr if msg.file is None else msg.file
+        if file is None:
+            return
+        text = formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
+        text += ('%s: Enable tracemalloc to get the object allocation traceback\n'
+                 % msg.category.__name__)
+        try:
+            file.write(text)
+        except OSError:
+            pass
+        return
     showwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line)
+
+
+def _warn_unawaited_coroutine(coro):
+    # Called by the interpreter when a coroutine that never ran is collected.
+    msg = "coroutine '%s' was never awaited" % (coro.__qualname__,)
+    warn(msg, category=RuntimeWarning, stacklevel=2, source=coro)
 
 
 # ---------------------------------------------------------------------------
