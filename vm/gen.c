@@ -116,6 +116,7 @@ static void convert_stop(ThreadState *ts, GenObj *g) {
         return;
     }
     Value cause = exc_fetch(ts);
+    gc_temp_push(ts, cause); // exc_new below may collect
     const char *what = exc_is_instance(cause, exc_StopAsyncIteration) ? "StopAsyncIteration"
                                                                       : "StopIteration";
     Value e = exc_new(ts, exc_RuntimeError, "%s raised %s", kind_name(g), what);

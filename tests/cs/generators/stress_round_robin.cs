@@ -1,7 +1,10 @@
 # 10 000 generators alive at once, advanced round-robin; all results checked; the heap returns to its baseline after each round.
 import gc
+import os
 
-N = 10_000
+# Under CS_GC_STRESS (a collection at every allocation) a smaller run keeps
+# the test within its time limit; the output does not depend on N.
+N = 200 if os.environ.get('CS_GC_STRESS') else 10_000
 STEPS = 5
 
 
