@@ -158,10 +158,12 @@ static ResumeStatus resume(ThreadState *ts, GenObj *g, Value sent, bool throwing
     Value saved = ts->handled;
     Value saved_outer = ts->handled_outer;
     size_t temps = gc_temp_mark(ts);
-    gc_temp_push(ts, saved);
-    gc_temp_push(ts, saved_outer);
     if (is_obj(saved)) {
+        gc_temp_push(ts, saved);
         ts->handled_outer = saved;
+    }
+    if (is_obj(saved_outer)) {
+        gc_temp_push(ts, saved_outer);
     }
     ts->handled = g->handled;
     g->state = GEN_RUNNING;
@@ -171,19 +173,13 @@ static ResumeStatus resume(ThreadState *ts, GenObj *g, Value sent, bool throwing
     ts->handled = saved; // rooted by the collector again (ts->handled)
     ts->handled_outer = saved_outer; // rooted by an outer resume's temps
     gc_temp_reset(ts, temps);
-    if (st != RESUME_ERROR) {
+    if (st != RESUME_ERROR && is_obj(*out)) {
         gc_temp_push(ts, *out);
     }
     if (st == RESUME_YIELD) {
         g->state = GEN_SUSPENDED;
         // Watched exactly while collecting it would have to close it.
-        if (!g->finalized) {
-            if (close_is_observable(g)) {
-                watch(ts, g);
-            } else {
-                gc_unwatch(&g->hdr);
-            }
-        }
+        gen_inline_suspended(ts, g);
         return st;
     }
     gen_finish(g);
@@ -199,6 +195,11 @@ static ResumeStatus resume(ThreadState *ts, GenObj *g, Value sent, bool throwing
 // The eval loop's inline resumption (FOR_ITER, vm/gen.h gen_inline_enter):
 // the same exception-level and finalization bookkeeping as resume().
 void gen_inline_suspended(ThreadState *ts, GenObj *g) {
+    // Fast path: never watched, no try/with in the code, not delegating.
+    if (!(g->hdr.gc_flags & GC_WATCHED) && g->frame->code->nexc == 0 &&
+        !(INSTR_OP(g->frame->ip[-1]) == OP_YIELD_VALUE && INSTR_ARG(g->frame->ip[-1]) == 1)) {
+        return;
+    }
     if (!g->finalized) {
         if (close_is_observable(g)) {
             watch(ts, g);
@@ -516,6 +517,9 @@ ResumeStatus gen_send_any(ThreadState *ts, Value receiver, Value v, Value *out) 
 // arg_count with CPython's qualified name for the message ("generator.send()").
 static int method_args(ThreadState *ts, Value self, const char *meth, size_t nargs, size_t min,
                        size_t max) {
+    if (nargs >= min && nargs <= max) {
+        return 0; // the common case: no name to format
+    }
     char name[80];
     snprintf(name, sizeof name, "%s.%s", type_of(self)->name, meth);
     return arg_count(ts, name, nargs, min, max);
