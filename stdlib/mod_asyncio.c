@@ -134,7 +134,6 @@ typedef struct LoopObj {
     Value current_task;
     Value exception_handler;
     TaskObj *live; // unfinished tasks (all_tasks)
-    ThreadState *owner;
 } LoopObj;
 
 static LoopObj *as_loop(Value v) {
@@ -340,8 +339,7 @@ static void add_callback(FutureObj *f, Value fn, CallbackKind kind) {
     f->cbs[f->ncbs++] = (Callback){fn, (uint8_t)kind};
 }
 
-static void queue_callback(ThreadState *ts, LoopObj *l, Value fut, Callback cb) {
-    (void)ts;
+static void queue_callback(LoopObj *l, Value fut, Callback cb) {
     switch (cb.kind) {
     case CB_WAKEUP:
         ready_push(l, ITEM_WAKEUP, cb.fn, fut);
@@ -364,7 +362,7 @@ static int schedule_callbacks(ThreadState *ts, FutureObj *f) {
     if (is_loop(f->loop)) {
         LoopObj *l = as_loop(f->loop);
         for (uint32_t i = 0; i < f->ncbs; i++) {
-            queue_callback(ts, l, fut, f->cbs[i]);
+            queue_callback(l, fut, f->cbs[i]);
         }
         f->ncbs = 0;
         return 0;
@@ -941,7 +939,7 @@ static void death_report(ThreadState *ts, Obj *o) {
     bool task = type_is_subtype(o->type, &type_task);
     const char *msg = task ? "Task exception was never retrieved" : "Future exception was never "
                                                                      "retrieved";
-    Value ctx = make_context(ts, msg, f->exception, task ? "future" : "future", obj_val(f));
+    Value ctx = make_context(ts, msg, f->exception, "future", obj_val(f));
     if (ctx != CS_ERR) {
         call_exception_handler(ts, f->loop, ctx);
     }
@@ -2186,7 +2184,6 @@ static Value loop_run_forever_impl(ThreadState *ts, Value self) {
                          "Cannot run the event loop while another loop is running");
     }
     l->running = true;
-    l->owner = ts;
     ts->running_loop = self;
     int rc = 0;
     size_t mark = gc_temp_mark(ts);
@@ -2199,7 +2196,6 @@ static Value loop_run_forever_impl(ThreadState *ts, Value self) {
     }
     l->stopping = false;
     l->running = false;
-    l->owner = NULL;
     ts->running_loop = CS_NONE;
     return rc < 0 ? CS_ERR : CS_NONE;
 }

@@ -680,26 +680,33 @@ static int size_arg(ThreadState *ts, Value v, const char *what, size_t *out) {
     return 0;
 }
 
-SOCK_METHOD(sock_recv) {
-    if (arg_no_kw(ts, "recv", kwnames) < 0 || arg_count(ts, "recv", nargs, 1, 2) < 0) {
+// recv(n[, flags]) and recvfrom(n[, flags]): the received bytes (CS_ERR
+// raised); `c` keeps the address for recvfrom.
+static Value recv_bytes(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                        TupleObj *kwnames, const char *name, SockOp op, IoCtx *c) {
+    if (arg_no_kw(ts, name, kwnames) < 0 || arg_count(ts, name, nargs, 1, 2) < 0) {
         return CS_ERR;
     }
-    IoCtx c = {0};
-    if (size_arg(ts, args[0], "recv", &c.len) < 0 ||
-        (nargs > 1 && int_arg(ts, args[1], 0, &c.flags) < 0)) {
+    if (size_arg(ts, args[0], name, &c->len) < 0 ||
+        (nargs > 1 && int_arg(ts, args[1], 0, &c->flags) < 0)) {
         return CS_ERR;
     }
-    if (gc_check_size(ts, c.len) < 0) {
+    if (gc_check_size(ts, c->len) < 0) {
         return CS_ERR;
     }
-    c.buf = malloc(c.len ? c.len : 1);
-    if (!c.buf) {
+    c->buf = malloc(c->len ? c->len : 1);
+    if (!c->buf) {
         return exc_no_memory(ts);
     }
-    ssize_t n = sock_call(ts, sock_self(self), false, do_recv, &c);
-    Value r = n < 0 ? CS_ERR : bytes_new(ts, c.buf, (size_t)n);
-    free(c.buf);
+    ssize_t n = sock_call(ts, sock_self(self), false, op, c);
+    Value r = n < 0 ? CS_ERR : bytes_new(ts, c->buf, (size_t)n);
+    free(c->buf);
     return r;
+}
+
+SOCK_METHOD(sock_recv) {
+    IoCtx c = {0};
+    return recv_bytes(ts, self, args, nargs, kwnames, "recv", do_recv, &c);
 }
 
 SOCK_METHOD(sock_recv_into) {
@@ -742,26 +749,11 @@ SOCK_METHOD(sock_recv_into) {
 }
 
 SOCK_METHOD(sock_recvfrom) {
-    if (arg_no_kw(ts, "recvfrom", kwnames) < 0 || arg_count(ts, "recvfrom", nargs, 1, 2) < 0) {
-        return CS_ERR;
-    }
     IoCtx c = {0};
     SockAddr a;
+    a.len = 0;
     c.addr = &a;
-    if (size_arg(ts, args[0], "recvfrom", &c.len) < 0 ||
-        (nargs > 1 && int_arg(ts, args[1], 0, &c.flags) < 0)) {
-        return CS_ERR;
-    }
-    if (gc_check_size(ts, c.len) < 0) {
-        return CS_ERR;
-    }
-    c.buf = malloc(c.len ? c.len : 1);
-    if (!c.buf) {
-        return exc_no_memory(ts);
-    }
-    ssize_t n = sock_call(ts, sock_self(self), false, do_recvfrom, &c);
-    Value data = n < 0 ? CS_ERR : bytes_new(ts, c.buf, (size_t)n);
-    free(c.buf);
+    Value data = recv_bytes(ts, self, args, nargs, kwnames, "recvfrom", do_recvfrom, &c);
     if (data == CS_ERR) {
         return CS_ERR;
     }

@@ -87,28 +87,20 @@ class BaseEventLoop(_asyncio.EventLoop, events.AbstractEventLoop):
             raise ValueError('the socket must be non-blocking')
 
     async def sock_recv(self, sock, n):
-        self._check_nonblocking(sock)
-        try:
-            return sock.recv(n)
-        except (BlockingIOError, InterruptedError):
-            pass
-        fut = self.create_future()
-        fd = sock.fileno()
-        self.add_reader(fd, self._sock_read_ready, fut, sock.recv, n)
-        try:
-            return await fut
-        finally:
-            self.remove_reader(fd)
+        return await self._sock_read(sock, sock.recv, n)
 
     async def sock_recv_into(self, sock, buf):
+        return await self._sock_read(sock, sock.recv_into, buf)
+
+    async def _sock_read(self, sock, op, arg):
         self._check_nonblocking(sock)
         try:
-            return sock.recv_into(buf)
+            return op(arg)
         except (BlockingIOError, InterruptedError):
             pass
         fut = self.create_future()
         fd = sock.fileno()
-        self.add_reader(fd, self._sock_read_ready, fut, sock.recv_into, buf)
+        self.add_reader(fd, self._sock_read_ready, fut, op, arg)
         try:
             return await fut
         finally:
