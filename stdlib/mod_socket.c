@@ -1,36 +1,38 @@
-// The _socket module: BSD sockets (TCP, UDP, Unix) with CPython's blocking,
-// non-blocking and timeout modes, plus name resolution. stdlib/lib/socket.cs
-// wraps it as socket.socket (context manager, accept() returning sockets).
+// The _socket module: the socket type over a BSD socket descriptor, and the
+// module functions (socketpair, getaddrinfo, gethostbyname, inet_aton...).
+// stdlib/lib/socket.cs subclasses the type as socket.socket and adds what is
+// written in cs (accept returning a socket, the context manager, enums,
+// create_connection). Addresses and timeouts are converted by
+// stdlib/sockutil.c.
 //
-// Timeouts work as in CPython: a socket with a timeout keeps its descriptor
-// non-blocking and polls before each operation; "timed out" raises
-// TimeoutError. An interrupted system call re-checks signals (so Ctrl-C
-// raises KeyboardInterrupt) and is retried with the time that remains.
+// Timeouts follow CPython: a socket's timeout is -1 (blocking), 0
+// (non-blocking) or a positive number of nanoseconds. With a positive
+// timeout the descriptor is non-blocking and every call first waits with
+// poll(2) for at most the time left, then tries the call; EAGAIN sends it
+// back to waiting, a wait that runs out raises TimeoutError('timed out').
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
+#include <limits.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "stdlib/modules.h"
+#include "stdlib/sockutil.h"
 #include "vm/bytes.h"
 #include "vm/dict.h"
-#include "vm/eval.h"
 #include "vm/exc.h"
 #include "vm/func.h"
 #include "vm/gc.h"
 #include "vm/int.h"
 #include "vm/list.h"
+#include "vm/names.h"
 #include "vm/state.h"
 #include "vm/str.h"
 #include "vm/typeobj.h"
@@ -39,261 +41,331 @@ extern TypeObj type_socket;
 
 typedef struct SockObj {
     Obj hdr;
-    int fd;
-    int family, type, proto;
-    double timeout; // < 0: blocking; 0: non-blocking; > 0: seconds
+    int fd; // -1 once closed or detached
+    int family;
+    int type; // without SOCK_NONBLOCK / SOCK_CLOEXEC
+    int proto;
+    int64_t timeout; // nanoseconds; -1: blocking, 0: non-blocking
 } SockObj;
 
-static SockObj *sock_self(Value v) {
+static SockObj *as_sock(Value v) {
     return (SockObj *)as_obj(v);
 }
 
-static void blocking_begin(ThreadState *ts) {
-    (void)ts;
-}
+// socket.setdefaulttimeout(): the timeout new sockets start with. Process
+// wide as in CPython (and inherited by fork, as the sockets are).
+static int64_t default_timeout = -1;
 
-static void blocking_end(ThreadState *ts) {
-    (void)ts;
-}
-
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
-static Value raise_errno(ThreadState *ts, int err) {
-    return exc_raise_errno(ts, err, CS_NONE);
-}
-
-static Value raise_timeout(ThreadState *ts) {
-    return exc_raise(ts, exc_TimeoutError, "timed out");
-}
-
-static int check_open(ThreadState *ts, SockObj *s) {
-    if (s->fd < 0) {
-        raise_errno(ts, EBADF);
-        return -1;
-    }
-    return 0;
-}
-
-// Waits until fd is ready (timeout mode). 0 ready, -1 raised (TimeoutError,
-// KeyboardInterrupt, OSError).
-static int wait_ready(ThreadState *ts, SockObj *s, bool writing, double deadline) {
-    for (;;) {
-        double left = deadline - now();
-        if (left <= 0) {
-            raise_timeout(ts);
-            return -1;
-        }
-        struct pollfd p = {.fd = s->fd, .events = writing ? POLLOUT : POLLIN};
-        blocking_begin(ts);
-        int r = poll(&p, 1, (int)ceil(left * 1000.0));
-        int err = errno;
-        blocking_end(ts);
-        if (r > 0) {
-            return 0;
-        }
-        if (r == 0) {
-            raise_timeout(ts);
-            return -1;
-        }
-        if (err != EINTR) {
-            raise_errno(ts, err);
-            return -1;
-        }
-        if (vm_handle_breaker(ts) < 0) {
-            return -1;
-        }
-    }
-}
-
-// One socket operation with CPython's semantics for every mode. `op`
-// returns >= 0 or -1 with errno set.
-typedef ssize_t (*SockOp)(SockObj *s, void *ctx);
-
-static ssize_t sock_call(ThreadState *ts, SockObj *s, bool writing, SockOp op, void *ctx) {
-    if (check_open(ts, s) < 0) {
-        return -1;
-    }
-    double deadline = s->timeout > 0 ? now() + s->timeout : 0;
-    for (;;) {
-        if (s->timeout > 0 && wait_ready(ts, s, writing, deadline) < 0) {
-            return -1;
-        }
-        blocking_begin(ts);
-        ssize_t r = op(s, ctx);
-        int err = errno;
-        blocking_end(ts);
-        if (r >= 0) {
-            return r;
-        }
-        if (err == EINTR) {
-            if (vm_handle_breaker(ts) < 0) {
-                return -1;
-            }
-            continue;
-        }
-        if (s->timeout > 0 && (err == EAGAIN || err == EWOULDBLOCK)) {
-            continue;
-        }
-        raise_errno(ts, err);
-        return -1;
-    }
-}
+#define begin sockutil_blocking_begin
+#define end   sockutil_blocking_end
 
 // ---------------------------------------------------------------------------
-// Addresses
+// Argument checks worded as CPython's PyArg_ParseTuple ("recv() takes at
+// least 1 argument (0 given)").
 
-typedef struct SockAddr {
-    struct sockaddr_storage ss;
-    socklen_t len;
-} SockAddr;
-
-static int port_arg(ThreadState *ts, Value v, const char *caller, int *port) {
-    if (!has_type_flag(v, TYPE_INT_SUBCLASS)) {
-        exc_raise(ts, exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                  obj_type_name(v));
-        return -1;
-    }
-    int64_t p;
-    if (int_as_i64(ts, v, &p) < 0 || p < 0 || p > 65535) {
-        exc_clear(ts);
-        exc_raise(ts, exc_OverflowError, "%s(): port must be 0-65535.", caller);
-        return -1;
-    }
-    *port = (int)p;
-    return 0;
-}
-
-// Resolves `host` for family (numeric or by name). 0, or -1 raised (gaierror).
-static int resolve_host(ThreadState *ts, const char *host, int family, SockAddr *out);
-
-static int parse_addr(ThreadState *ts, SockObj *s, Value addr, const char *caller, SockAddr *out) {
-    memset(out, 0, sizeof *out);
-    if (s->family == AF_UNIX) {
-        const char *path;
-        size_t n;
-        if (str_check(addr)) {
-            path = as_str(addr)->data;
-            n = as_str(addr)->len;
-        } else if (bytes_like_check(addr)) {
-            const unsigned char *p;
-            bytes_data(addr, &p, &n);
-            path = (const char *)p;
-        } else {
-            exc_raise(ts, exc_TypeError, "%s(): AF_UNIX address must be str or bytes, not %s",
-                      caller, obj_type_name(addr));
-            return -1;
-        }
-        struct sockaddr_un *un = (struct sockaddr_un *)&out->ss;
-        if (n >= sizeof un->sun_path) {
-            exc_raise(ts, exc_OSError, "AF_UNIX path too long");
-            return -1;
-        }
-        un->sun_family = AF_UNIX;
-        memcpy(un->sun_path, path, n);
-        out->len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n + (n && path[0] ? 1 : 0));
+static int tuple_args(ThreadState *ts, const char *fname, size_t nargs, size_t min, size_t max) {
+    if (nargs >= min && nargs <= max) {
         return 0;
     }
-    if (s->family != AF_INET && s->family != AF_INET6) {
-        exc_raise(ts, exc_OSError, "%s(): bad family", caller);
+    const char *how = min == max ? "exactly" : nargs < min ? "at least" : "at most";
+    size_t n = nargs < min ? min : max;
+    return exc_raise_int(ts, exc_TypeError, "%s() takes %s %zu argument%s (%zu given)", fname, how,
+                         n, n == 1 ? "" : "s", nargs);
+}
+
+// A method without keywords: `qual` is CPython's "socket.recv" spelling.
+static int varargs(ThreadState *ts, const char *qual, const char *fname, size_t nargs,
+                   TupleObj *kwnames, size_t min, size_t max) {
+    if (arg_no_kw(ts, qual, kwnames) < 0) {
         return -1;
     }
-    const char *fam = s->family == AF_INET ? "AF_INET" : "AF_INET6";
-    if (!has_type_flag(addr, TYPE_TUPLE_SUBCLASS)) {
-        exc_raise(ts, exc_TypeError, "%s(): %s address must be tuple, not %s", caller, fam,
-                  obj_type_name(addr));
+    return tuple_args(ts, fname, nargs, min, max);
+}
+
+// METH_O and METH_NOARGS methods.
+static int exact_args(ThreadState *ts, const char *qual, size_t nargs, TupleObj *kwnames,
+                      size_t n) {
+    if (arg_no_kw(ts, qual, kwnames) < 0) {
         return -1;
     }
-    TupleObj *t = as_tuple(addr);
-    size_t want_max = s->family == AF_INET ? 2 : 4;
-    if (t->len < 2 || t->len > want_max) {
-        if (s->family == AF_INET) {
-            exc_raise(ts, exc_TypeError, "AF_INET address must be a pair (host, port)");
-        } else {
-            exc_raise(ts, exc_TypeError, "AF_INET6 address must be a tuple (host, port[, "
-                                         "flowinfo[, scopeid]])");
-        }
+    return arg_count(ts, qual, nargs, n, n);
+}
+
+static int raise_errno(ThreadState *ts, int err) {
+    exc_raise_errno(ts, err, CS_NONE);
+    return -1;
+}
+
+static int raise_timeout(ThreadState *ts) {
+    return exc_raise_int(ts, exc_TimeoutError, "timed out");
+}
+
+// A non-negative buffer size ("negative buffersize in recv").
+static int bufsize_arg(ThreadState *ts, Value v, const char *what, ssize_t *out) {
+    Value iv = obj_index(ts, v);
+    int64_t n;
+    if (iv == CS_ERR || int_as_i64(ts, iv, &n) < 0) {
         return -1;
     }
-    Value host = t->items[0];
-    if (!str_check(host)) {
-        exc_raise(ts, exc_TypeError, "str, bytes or bytearray expected, not %s",
-                  obj_type_name(host));
-        return -1;
+    if (n < 0) {
+        return exc_raise_int(ts, exc_ValueError, "negative buffersize in %s", what);
     }
-    if (resolve_host(ts, as_str(host)->data, s->family, out) < 0) {
-        return -1;
-    }
-    int port;
-    if (port_arg(ts, t->items[1], caller, &port) < 0) {
-        return -1;
-    }
-    if (s->family == AF_INET) {
-        ((struct sockaddr_in *)&out->ss)->sin_port = htons((uint16_t)port);
-    } else {
-        struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&out->ss;
-        a6->sin6_port = htons((uint16_t)port);
-        int64_t v;
-        if (t->len > 2) {
-            if (int_as_i64(ts, t->items[2], &v) < 0) {
-                return -1;
-            }
-            a6->sin6_flowinfo = htonl((uint32_t)v);
-        }
-        if (t->len > 3) {
-            if (int_as_i64(ts, t->items[3], &v) < 0) {
-                return -1;
-            }
-            a6->sin6_scope_id = (uint32_t)v;
-        }
-    }
+    *out = (ssize_t)n;
     return 0;
 }
 
-static Value make_addr(ThreadState *ts, const struct sockaddr *sa, socklen_t len) {
-    char buf[INET6_ADDRSTRLEN];
-    switch (sa->sa_family) {
-    case AF_INET: {
-        const struct sockaddr_in *a = (const struct sockaddr_in *)sa;
-        inet_ntop(AF_INET, &a->sin_addr, buf, sizeof buf);
-        return tuple_pack(ts, 2, str_from_cstr(ts, buf), small_int_val(ntohs(a->sin_port)));
-    }
-    case AF_INET6: {
-        const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)sa;
-        inet_ntop(AF_INET6, &a->sin6_addr, buf, sizeof buf);
-        return tuple_pack(ts, 4, str_from_cstr(ts, buf), small_int_val(ntohs(a->sin6_port)),
-                          small_int_val(ntohl(a->sin6_flowinfo)), small_int_val(a->sin6_scope_id));
-    }
-    case AF_UNIX: {
-        const struct sockaddr_un *a = (const struct sockaddr_un *)sa;
-        size_t off = offsetof(struct sockaddr_un, sun_path);
-        if (len <= off) {
-            return str_from_cstr(ts, "");
-        }
-        size_t n = len - off;
-        if (a->sun_path[0] == '\0') {
-            return bytes_new(ts, a->sun_path, n); // abstract namespace
-        }
-        return str_new(ts, a->sun_path, strnlen(a->sun_path, n));
-    }
-    default:
-        return tuple_pack(ts, 2, small_int_val(sa->sa_family), bytes_new(ts, "", 0));
-    }
+static int flags_arg(ThreadState *ts, const Value *args, size_t nargs, size_t i, int *out) {
+    *out = 0;
+    return nargs > i ? sockutil_int_arg(ts, args[i], out) : 0;
 }
 
 // ---------------------------------------------------------------------------
-// The socket type
+// Calls with timeouts
+
+static int set_fd_blocking(int fd, bool blocking) {
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0) {
+        return -1;
+    }
+    int want = blocking ? fl & ~O_NONBLOCK : fl | O_NONBLOCK;
+    return want == fl ? 0 : fcntl(fd, F_SETFL, want);
+}
+
+// One system call on the descriptor. Runs between the blocking hooks: it
+// may touch only its context (plain C memory), never an object. Returns
+// the call's result, or -1 with errno set.
+typedef ssize_t (*SockOp)(int fd, void *ctx);
+
+// Runs op as the socket's timeout asks: once (blocking or non-blocking), or
+// after waiting for readiness, again after every EAGAIN, until `timeout`
+// nanoseconds have passed. `connecting`: connect() already ran, so wait
+// first even without a timeout. EINTR runs signal handlers and retries
+// (PEP 475). Returns 0 with *res set; -1 raised. With err_out, an OS error
+// (the timeout included: EWOULDBLOCK) is stored there and 1 returned.
+static int sock_call(ThreadState *ts, SockObj *s, bool writing, SockOp op, void *ctx,
+                     bool connecting, int64_t timeout, int *err_out, ssize_t *res) {
+    int fd = s->fd;
+    int64_t deadline = timeout > 0 ? sockutil_now_ns() + timeout : 0;
+    bool wait = connecting;
+    for (;;) {
+        if ((timeout > 0 || wait) && fd >= 0) {
+            int64_t left = -1;
+            if (timeout > 0) {
+                left = deadline - sockutil_now_ns();
+                left = left < 0 ? 0 : left;
+            }
+            int r = sockutil_wait_fd(ts, fd, writing, connecting, left);
+            if (r < 0) {
+                return -1;
+            }
+            if (r == 0) {
+                if (err_out) {
+                    *err_out = EWOULDBLOCK;
+                    return 1;
+                }
+                return raise_timeout(ts);
+            }
+        }
+        wait = false;
+        ssize_t n;
+        int err;
+        for (;;) {
+            begin(ts);
+            n = op(fd, ctx);
+            err = errno;
+            end(ts);
+            if (n >= 0) {
+                *res = n;
+                return 0;
+            }
+            if (err != EINTR) {
+                break;
+            }
+            if (sockutil_check_signals(ts) < 0) {
+                return -1;
+            }
+        }
+        if (timeout > 0 && (err == EAGAIN || err == EWOULDBLOCK)) {
+            continue;
+        }
+        if (err_out) {
+            *err_out = err;
+            return 1;
+        }
+        return raise_errno(ts, err);
+    }
+}
+
+typedef struct IoCtx {
+    char *buf;
+    size_t len;
+    int flags;
+    SockAddr addr; // recvfrom: filled in; sendto: the destination; accept: the peer
+} IoCtx;
+
+static ssize_t op_recv(int fd, void *c) {
+    IoCtx *x = c;
+    return recv(fd, x->buf, x->len, x->flags);
+}
+
+static ssize_t op_recvfrom(int fd, void *c) {
+    IoCtx *x = c;
+    x->addr.len = sizeof x->addr.u;
+    memset(&x->addr.u, 0, sizeof x->addr.u);
+    return recvfrom(fd, x->buf, x->len, x->flags, &x->addr.u.sa, &x->addr.len);
+}
+
+static ssize_t op_send(int fd, void *c) {
+    IoCtx *x = c;
+    return send(fd, x->buf, x->len, x->flags | MSG_NOSIGNAL);
+}
+
+static ssize_t op_sendto(int fd, void *c) {
+    IoCtx *x = c;
+    return sendto(fd, x->buf, x->len, x->flags | MSG_NOSIGNAL, &x->addr.u.sa, x->addr.len);
+}
+
+static ssize_t op_accept(int fd, void *c) {
+    IoCtx *x = c;
+    x->addr.len = sizeof x->addr.u;
+    memset(&x->addr.u, 0, sizeof x->addr.u);
+    return accept4(fd, &x->addr.u.sa, &x->addr.len, SOCK_CLOEXEC);
+}
+
+// After a connect() that is in progress: its outcome, read from SO_ERROR.
+static ssize_t op_connect_done(int fd, void *c) {
+    (void)c;
+    int soerr = 0;
+    socklen_t n = sizeof soerr;
+    if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &n) < 0) {
+        return -1;
+    }
+    if (soerr == 0 || soerr == EISCONN) {
+        return 0;
+    }
+    errno = soerr;
+    return -1;
+}
+
+// connect(), waiting as the timeout says. With err_out (connect_ex) the OS
+// error is returned there (0: connected) instead of raised. -1 raised.
+static int sock_connect(ThreadState *ts, SockObj *s, SockAddr *a, int *err_out) {
+    int fd = s->fd;
+    begin(ts);
+    int r = connect(fd, &a->u.sa, a->len);
+    int err = errno;
+    end(ts);
+    if (err_out) {
+        *err_out = 0;
+    }
+    if (r == 0) {
+        return 0;
+    }
+    bool wait;
+    if (err == EINTR) {
+        if (sockutil_check_signals(ts) < 0) {
+            return -1;
+        }
+        wait = s->timeout != 0; // the connection goes on in the background
+    } else {
+        wait = s->timeout > 0 && err == EINPROGRESS;
+    }
+    if (!wait) {
+        if (err_out) {
+            *err_out = err;
+            return 0;
+        }
+        return raise_errno(ts, err);
+    }
+    ssize_t res;
+    r = sock_call(ts, s, true, op_connect_done, NULL, true, s->timeout, err_out, &res);
+    return r < 0 ? -1 : 0;
+}
+
+// ---------------------------------------------------------------------------
+// Construction
+
+static void sock_set_fd(SockObj *s, int fd, int family, int type, int proto) {
+    s->fd = fd;
+    s->family = family;
+    s->type = type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
+    s->proto = proto;
+    if (type & SOCK_NONBLOCK) {
+        s->timeout = 0;
+    } else {
+        s->timeout = default_timeout;
+        if (default_timeout >= 0) {
+            (void)set_fd_blocking(fd, false);
+        }
+    }
+}
 
 static Value sock_tp_new(ThreadState *ts, TypeObj *type, const Value *args, size_t nargs,
                          TupleObj *kwnames) {
-    (void)args, (void)nargs, (void)kwnames;
     SockObj *s = gc_alloc(ts, type, type->basicsize);
     s->fd = -1;
+    s->family = AF_INET;
+    s->type = SOCK_STREAM;
     s->timeout = -1;
     return obj_val(s);
+}
+
+static int sockopt_int(int fd, int opt, int *out) {
+    socklen_t n = sizeof *out;
+    return getsockopt(fd, SOL_SOCKET, opt, out, &n);
+}
+
+// socket(family=-1, type=-1, proto=-1, fileno=None): a new socket, or one
+// over an existing descriptor whose family/type/proto are asked from the
+// kernel when not given.
+static int sock_tp_init(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                        TupleObj *kwnames) {
+    Value a[4];
+    int family = -1, type = -1, proto = -1;
+    if (nargs > 4) {
+        return tuple_args(ts, "socket", nargs, 0, 4);
+    }
+    if (arg_parse(ts, "socket", args, nargs, kwnames, "|family,type,proto,fileno", a) < 0 ||
+        (a[0] != CS_UNBOUND && sockutil_int_arg(ts, a[0], &family) < 0) ||
+        (a[1] != CS_UNBOUND && sockutil_int_arg(ts, a[1], &type) < 0) ||
+        (a[2] != CS_UNBOUND && sockutil_int_arg(ts, a[2], &proto) < 0)) {
+        return -1;
+    }
+    SockObj *s = as_sock(self);
+    int fd;
+    if (a[3] != CS_UNBOUND && a[3] != CS_NONE) {
+        if (sockutil_int_arg(ts, a[3], &fd) < 0) {
+            return -1;
+        }
+        if (fd < 0) {
+            return exc_raise_int(ts, exc_ValueError, "negative file descriptor");
+        }
+        if (family == -1) {
+            SockAddr addr;
+            addr.len = sizeof addr.u;
+            if (getsockname(fd, &addr.u.sa, &addr.len) < 0) {
+                return raise_errno(ts, errno);
+            }
+            family = addr.u.sa.sa_family;
+        }
+        if ((type == -1 && sockopt_int(fd, SO_TYPE, &type) < 0) ||
+            (proto == -1 && sockopt_int(fd, SO_PROTOCOL, &proto) < 0)) {
+            return raise_errno(ts, errno);
+        }
+    } else {
+        family = family == -1 ? AF_INET : family;
+        type = type == -1 ? SOCK_STREAM : type;
+        proto = proto == -1 ? 0 : proto;
+        fd = socket(family, type | SOCK_CLOEXEC, proto);
+        if (fd < 0) {
+            return raise_errno(ts, errno);
+        }
+    }
+    if (s->fd >= 0) {
+        close(s->fd); // __init__ called again: the old descriptor is dropped
+    }
+    sock_set_fd(s, fd, family, type, proto);
+    return 0;
 }
 
 static void sock_finalize(Obj *o) {
@@ -304,674 +376,581 @@ static void sock_finalize(Obj *o) {
     }
 }
 
-static int int_arg(ThreadState *ts, Value v, int dflt, int *out) {
-    if (v == CS_UNBOUND || v == CS_NONE) {
-        *out = dflt;
-        return 0;
-    }
-    int64_t i;
-    if (!has_type_flag(v, TYPE_INT_SUBCLASS)) {
-        exc_raise(ts, exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                  obj_type_name(v));
-        return -1;
-    }
-    if (int_as_i64(ts, v, &i) < 0) {
-        return -1;
-    }
-    *out = (int)i;
-    return 0;
+static Value sock_repr(ThreadState *ts, Value self) {
+    SockObj *s = as_sock(self);
+    return str_format_c(ts, "<socket object, fd=%d, family=%d, type=%d, proto=%d>", s->fd,
+                        s->family, s->type, s->proto);
 }
 
-static int set_nonblocking(int fd, bool on) {
-    int fl = fcntl(fd, F_GETFL);
-    if (fl < 0) {
-        return -1;
+// ---------------------------------------------------------------------------
+// Methods: descriptor state
+
+static Value sock_fileno(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                         TupleObj *kwnames) {
+    if (exact_args(ts, "socket.fileno", nargs, kwnames, 0) < 0) {
+        return CS_ERR;
     }
-    fl = on ? fl | O_NONBLOCK : fl & ~O_NONBLOCK;
-    return fcntl(fd, F_SETFL, fl);
+    return small_int_val(as_sock(self)->fd);
 }
 
-static int sock_tp_init(ThreadState *ts, Value self, const Value *args, size_t nargs,
+static Value sock_close(ThreadState *ts, Value self, const Value *args, size_t nargs,
                         TupleObj *kwnames) {
-    Value out[4];
-    if (arg_parse(ts, "socket", args, nargs, kwnames, "|family,type,proto,fileno", out) < 0) {
-        return -1;
+    if (exact_args(ts, "socket.close", nargs, kwnames, 0) < 0) {
+        return CS_ERR;
     }
-    SockObj *s = sock_self(self);
-    int family, type, proto;
-    if (int_arg(ts, out[0], -1, &family) < 0 || int_arg(ts, out[1], -1, &type) < 0 ||
-        int_arg(ts, out[2], -1, &proto) < 0) {
-        return -1;
-    }
-    if (out[3] != CS_UNBOUND && out[3] != CS_NONE) {
-        int fd;
-        if (int_arg(ts, out[3], -1, &fd) < 0) {
-            return -1;
-        }
-        if (fd < 0) {
-            exc_raise(ts, exc_ValueError, "negative file descriptor");
-            return -1;
-        }
-        struct sockaddr_storage ss;
-        socklen_t len = sizeof ss;
-        if (family < 0) {
-            if (getsockname(fd, (struct sockaddr *)&ss, &len) < 0) {
-                raise_errno(ts, errno);
-                return -1;
-            }
-            family = ss.ss_family;
-        }
-        if (type < 0) {
-            len = sizeof type;
-            if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) < 0) {
-                raise_errno(ts, errno);
-                return -1;
-            }
-        }
-        if (proto < 0) {
-            len = sizeof proto;
-            if (getsockopt(fd, SOL_SOCKET, SO_PROTOCOL, &proto, &len) < 0) {
-                proto = 0;
-            }
-        }
-        s->fd = fd;
-    } else {
-        family = family < 0 ? AF_INET : family;
-        type = type < 0 ? SOCK_STREAM : type;
-        proto = proto < 0 ? 0 : proto;
-        int fd = socket(family, type | SOCK_CLOEXEC, proto);
-        if (fd < 0) {
-            raise_errno(ts, errno);
-            return -1;
-        }
-        s->fd = fd;
-    }
-    s->family = family;
-    s->type = type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
-    s->proto = proto;
-    s->timeout = (type & SOCK_NONBLOCK) ? 0 : -1;
-    if (s->timeout == 0 && set_nonblocking(s->fd, true) < 0) {
-        raise_errno(ts, errno);
-        return -1;
-    }
-    return 0;
-}
-
-#define SOCK_METHOD(name)                                                                          \
-    static Value name(ThreadState *ts, Value self, const Value *args, size_t nargs,               \
-                      TupleObj *kwnames)
-
-SOCK_METHOD(sock_fileno) {
-    (void)args, (void)nargs, (void)kwnames;
-    return int_from_i64(ts, sock_self(self)->fd);
-}
-
-SOCK_METHOD(sock_close) {
-    (void)args, (void)nargs, (void)kwnames;
-    SockObj *s = sock_self(self);
-    if (s->fd >= 0) {
-        int fd = s->fd;
+    SockObj *s = as_sock(self);
+    int fd = s->fd;
+    if (fd >= 0) {
         s->fd = -1;
+        // The descriptor is released even when close reports an error;
+        // ECONNRESET means only that the peer went first.
         if (close(fd) < 0 && errno != ECONNRESET) {
-            return raise_errno(ts, errno);
+            return exc_raise_errno(ts, errno, CS_NONE);
         }
     }
     return CS_NONE;
 }
 
-SOCK_METHOD(sock_detach) {
-    (void)args, (void)nargs, (void)kwnames;
-    SockObj *s = sock_self(self);
+static Value sock_detach(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                         TupleObj *kwnames) {
+    if (exact_args(ts, "socket.detach", nargs, kwnames, 0) < 0) {
+        return CS_ERR;
+    }
+    SockObj *s = as_sock(self);
     int fd = s->fd;
     s->fd = -1;
-    return int_from_i64(ts, fd);
+    return small_int_val(fd);
 }
 
-SOCK_METHOD(sock_bind) {
-    if (arg_no_kw(ts, "bind", kwnames) < 0 || arg_count(ts, "bind", nargs, 1, 1) < 0) {
+static Value sock_setblocking(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                              TupleObj *kwnames) {
+    if (exact_args(ts, "socket.setblocking", nargs, kwnames, 1) < 0) {
         return CS_ERR;
     }
-    SockObj *s = sock_self(self);
-    SockAddr a;
-    if (parse_addr(ts, s, args[0], "bind", &a) < 0 || check_open(ts, s) < 0) {
+    Value iv = obj_index(ts, args[0]);
+    if (iv == CS_ERR) {
         return CS_ERR;
     }
-    if (bind(s->fd, (struct sockaddr *)&a.ss, a.len) < 0) {
-        return raise_errno(ts, errno);
+    SockObj *s = as_sock(self);
+    bool block = int_sign(iv) != 0;
+    s->timeout = block ? -1 : 0;
+    if (set_fd_blocking(s->fd, block) < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
     }
     return CS_NONE;
 }
 
-SOCK_METHOD(sock_listen) {
-    if (arg_no_kw(ts, "listen", kwnames) < 0 || arg_count(ts, "listen", nargs, 0, 1) < 0) {
+static Value sock_getblocking(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                              TupleObj *kwnames) {
+    if (exact_args(ts, "socket.getblocking", nargs, kwnames, 0) < 0) {
         return CS_ERR;
     }
-    SockObj *s = sock_self(self);
-    int backlog = SOMAXCONN < 128 ? SOMAXCONN : 128;
-    if (nargs && int_arg(ts, args[0], backlog, &backlog) < 0) {
-        return CS_ERR;
-    }
-    if (backlog < 0) {
-        backlog = 0;
-    }
-    if (check_open(ts, s) < 0) {
-        return CS_ERR;
-    }
-    if (listen(s->fd, backlog) < 0) {
-        return raise_errno(ts, errno);
-    }
-    return CS_NONE;
+    return bool_val(as_sock(self)->timeout != 0);
 }
 
-typedef struct AcceptCtx {
-    struct sockaddr_storage ss;
-    socklen_t len;
-} AcceptCtx;
-
-static ssize_t do_accept(SockObj *s, void *ctx) {
-    AcceptCtx *a = ctx;
-    a->len = sizeof a->ss;
-    return accept4(s->fd, (struct sockaddr *)&a->ss, &a->len, SOCK_CLOEXEC);
-}
-
-// _accept() -> (fd, address)
-SOCK_METHOD(sock_accept) {
-    (void)args, (void)nargs, (void)kwnames;
-    AcceptCtx a;
-    ssize_t fd = sock_call(ts, sock_self(self), false, do_accept, &a);
-    if (fd < 0) {
-        return CS_ERR;
+// None, or a non-negative number of seconds ("Timeout value out of range").
+static int timeout_arg(ThreadState *ts, Value v, int64_t *out) {
+    if (v == CS_NONE) {
+        *out = -1;
+        return 0;
     }
-    Value addr = make_addr(ts, (struct sockaddr *)&a.ss, a.len);
-    return tuple_pack(ts, 2, int_from_i64(ts, fd), addr);
-}
-
-// connect with the socket's mode; returns 0 or an errno (connect_ex) and
-// raises only for timeouts/interrupts (-1).
-static int do_connect(ThreadState *ts, SockObj *s, const SockAddr *a) {
-    int r;
-    for (;;) {
-        blocking_begin(ts);
-        r = connect(s->fd, (const struct sockaddr *)&a->ss, a->len);
-        int err = errno;
-        blocking_end(ts);
-        if (r == 0) {
-            return 0;
-        }
-        if (err == EINTR) {
-            if (vm_handle_breaker(ts) < 0) {
-                return -1;
-            }
-            if (s->timeout == 0) {
-                return EINTR;
-            }
-            // The connection goes on in the background: wait for it below.
-            err = EINPROGRESS;
-        }
-        if (err == EINPROGRESS && s->timeout != 0) {
-            if (s->timeout > 0) {
-                if (wait_ready(ts, s, true, now() + s->timeout) < 0) {
-                    return -1;
-                }
-            } else {
-                struct pollfd p = {.fd = s->fd, .events = POLLOUT};
-                while (poll(&p, 1, -1) < 0) {
-                    if (errno != EINTR) {
-                        return errno;
-                    }
-                    if (vm_handle_breaker(ts) < 0) {
-                        return -1;
-                    }
-                }
-            }
-            int soerr = 0;
-            socklen_t len = sizeof soerr;
-            if (getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &soerr, &len) < 0) {
-                return errno;
-            }
-            return soerr;
-        }
-        return err;
-    }
-}
-
-SOCK_METHOD(sock_connect) {
-    if (arg_no_kw(ts, "connect", kwnames) < 0 || arg_count(ts, "connect", nargs, 1, 1) < 0) {
-        return CS_ERR;
-    }
-    SockObj *s = sock_self(self);
-    SockAddr a;
-    if (parse_addr(ts, s, args[0], "connect", &a) < 0 || check_open(ts, s) < 0) {
-        return CS_ERR;
-    }
-    int err = do_connect(ts, s, &a);
-    if (err < 0) {
-        return CS_ERR;
-    }
-    return err ? raise_errno(ts, err) : CS_NONE;
-}
-
-SOCK_METHOD(sock_connect_ex) {
-    if (arg_no_kw(ts, "connect_ex", kwnames) < 0 ||
-        arg_count(ts, "connect_ex", nargs, 1, 1) < 0) {
-        return CS_ERR;
-    }
-    SockObj *s = sock_self(self);
-    SockAddr a;
-    if (parse_addr(ts, s, args[0], "connect_ex", &a) < 0 || check_open(ts, s) < 0) {
-        return CS_ERR;
-    }
-    int err = do_connect(ts, s, &a);
-    return err < 0 ? CS_ERR : int_from_i64(ts, err);
-}
-
-typedef struct IoCtx {
-    const unsigned char *data;
-    unsigned char *buf;
-    size_t len;
-    int flags;
-    SockAddr *addr;
-} IoCtx;
-
-static ssize_t do_send(SockObj *s, void *ctx) {
-    IoCtx *c = ctx;
-    return send(s->fd, c->data, c->len, c->flags | MSG_NOSIGNAL);
-}
-
-static ssize_t do_sendto(SockObj *s, void *ctx) {
-    IoCtx *c = ctx;
-    return sendto(s->fd, c->data, c->len, c->flags | MSG_NOSIGNAL,
-                  (struct sockaddr *)&c->addr->ss, c->addr->len);
-}
-
-static ssize_t do_recv(SockObj *s, void *ctx) {
-    IoCtx *c = ctx;
-    return recv(s->fd, c->buf, c->len, c->flags);
-}
-
-static ssize_t do_recvfrom(SockObj *s, void *ctx) {
-    IoCtx *c = ctx;
-    c->addr->len = sizeof c->addr->ss;
-    return recvfrom(s->fd, c->buf, c->len, c->flags, (struct sockaddr *)&c->addr->ss,
-                    &c->addr->len);
-}
-
-static int data_arg(ThreadState *ts, Value v, IoCtx *c) {
-    if (str_check(v)) {
-        exc_raise(ts, exc_TypeError, "a bytes-like object is required, not 'str'");
+    if (sockutil_timeout_ns(ts, v, 1000000000, out) < 0) {
         return -1;
     }
-    return bytes_view(ts, v, &c->data, &c->len);
-}
-
-SOCK_METHOD(sock_send) {
-    if (arg_no_kw(ts, "send", kwnames) < 0 || arg_count(ts, "send", nargs, 1, 2) < 0) {
-        return CS_ERR;
+    if (*out < 0) {
+        return exc_raise_int(ts, exc_ValueError, "Timeout value out of range");
     }
-    IoCtx c = {0};
-    if (data_arg(ts, args[0], &c) < 0 || (nargs > 1 && int_arg(ts, args[1], 0, &c.flags) < 0)) {
-        return CS_ERR;
-    }
-    ssize_t n = sock_call(ts, sock_self(self), true, do_send, &c);
-    return n < 0 ? CS_ERR : int_from_i64(ts, n);
-}
-
-SOCK_METHOD(sock_sendall) {
-    if (arg_no_kw(ts, "sendall", kwnames) < 0 || arg_count(ts, "sendall", nargs, 1, 2) < 0) {
-        return CS_ERR;
-    }
-    IoCtx c = {0};
-    if (data_arg(ts, args[0], &c) < 0 || (nargs > 1 && int_arg(ts, args[1], 0, &c.flags) < 0)) {
-        return CS_ERR;
-    }
-    SockObj *s = sock_self(self);
-    double deadline = s->timeout > 0 ? now() + s->timeout : 0;
-    while (c.len > 0) {
-        if (s->timeout > 0) {
-            double left = deadline - now();
-            if (left <= 0) {
-                return raise_timeout(ts);
-            }
-        }
-        ssize_t n = sock_call(ts, s, true, do_send, &c);
-        if (n < 0) {
-            return CS_ERR;
-        }
-        c.data += n;
-        c.len -= (size_t)n;
-    }
-    return CS_NONE;
-}
-
-SOCK_METHOD(sock_sendto) {
-    if (arg_no_kw(ts, "sendto", kwnames) < 0 || arg_count(ts, "sendto", nargs, 2, 3) < 0) {
-        return CS_ERR;
-    }
-    IoCtx c = {0};
-    SockAddr a;
-    c.addr = &a;
-    Value addr = args[nargs - 1];
-    if (data_arg(ts, args[0], &c) < 0 || (nargs == 3 && int_arg(ts, args[1], 0, &c.flags) < 0)) {
-        return CS_ERR;
-    }
-    SockObj *s = sock_self(self);
-    if (parse_addr(ts, s, addr, "sendto", &a) < 0 || check_open(ts, s) < 0) {
-        return CS_ERR;
-    }
-    ssize_t n = sock_call(ts, s, true, do_sendto, &c);
-    return n < 0 ? CS_ERR : int_from_i64(ts, n);
-}
-
-static int size_arg(ThreadState *ts, Value v, const char *what, size_t *out) {
-    int64_t n;
-    if (!has_type_flag(v, TYPE_INT_SUBCLASS)) {
-        exc_raise(ts, exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                  obj_type_name(v));
-        return -1;
-    }
-    if (int_as_i64(ts, v, &n) < 0) {
-        return -1;
-    }
-    if (n < 0) {
-        exc_raise(ts, exc_ValueError, "negative buffersize in %s", what);
-        return -1;
-    }
-    *out = (size_t)n;
     return 0;
 }
 
-// recv(n[, flags]) and recvfrom(n[, flags]): the received bytes (CS_ERR
-// raised); `c` keeps the address for recvfrom.
-static Value recv_bytes(ThreadState *ts, Value self, const Value *args, size_t nargs,
-                        TupleObj *kwnames, const char *name, SockOp op, IoCtx *c) {
-    if (arg_no_kw(ts, name, kwnames) < 0 || arg_count(ts, name, nargs, 1, 2) < 0) {
+static Value timeout_value(int64_t ns) {
+    return ns < 0 ? CS_NONE : float_val((double)ns / 1e9);
+}
+
+static Value sock_settimeout(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                             TupleObj *kwnames) {
+    int64_t t;
+    if (exact_args(ts, "socket.settimeout", nargs, kwnames, 1) < 0 ||
+        timeout_arg(ts, args[0], &t) < 0) {
         return CS_ERR;
     }
-    if (size_arg(ts, args[0], name, &c->len) < 0 ||
-        (nargs > 1 && int_arg(ts, args[1], 0, &c->flags) < 0)) {
+    SockObj *s = as_sock(self);
+    s->timeout = t;
+    if (set_fd_blocking(s->fd, t < 0) < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return CS_NONE;
+}
+
+static Value sock_gettimeout(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                             TupleObj *kwnames) {
+    if (exact_args(ts, "socket.gettimeout", nargs, kwnames, 0) < 0) {
         return CS_ERR;
     }
-    if (gc_check_size(ts, c->len) < 0) {
+    return timeout_value(as_sock(self)->timeout);
+}
+
+// ---------------------------------------------------------------------------
+// Methods: addresses and connections
+
+static Value sock_bind(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                       TupleObj *kwnames) {
+    SockObj *s = as_sock(self);
+    SockAddr a;
+    if (exact_args(ts, "socket.bind", nargs, kwnames, 1) < 0 ||
+        sockutil_parse_addr(ts, s->family, args[0], "bind", &a) < 0) {
         return CS_ERR;
     }
-    c->buf = malloc(c->len ? c->len : 1);
-    if (!c->buf) {
+    if (bind(s->fd, &a.u.sa, a.len) < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return CS_NONE;
+}
+
+static Value sock_listen(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                         TupleObj *kwnames) {
+    int backlog = SOMAXCONN < 128 ? SOMAXCONN : 128;
+    if (varargs(ts, "socket.listen", "listen", nargs, kwnames, 0, 1) < 0 ||
+        (nargs > 0 && sockutil_int_arg(ts, args[0], &backlog) < 0)) {
+        return CS_ERR;
+    }
+    if (listen(as_sock(self)->fd, backlog < 0 ? 0 : backlog) < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return CS_NONE;
+}
+
+// _accept() -> (fd, address): socket.cs wraps the descriptor in a socket.
+static Value sock_accept(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                         TupleObj *kwnames) {
+    if (exact_args(ts, "socket._accept", nargs, kwnames, 0) < 0) {
+        return CS_ERR;
+    }
+    SockObj *s = as_sock(self);
+    IoCtx x = {0};
+    ssize_t fd;
+    if (sock_call(ts, s, false, op_accept, &x, false, s->timeout, NULL, &fd) < 0) {
+        return CS_ERR;
+    }
+    Value addr = sockutil_addr_value(ts, &x.addr.u.sa, x.addr.len);
+    if (addr == CS_ERR) {
+        close((int)fd);
+        return CS_ERR;
+    }
+    return tuple_pack(ts, 2, small_int_val(fd), addr);
+}
+
+static Value sock_connect_method(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                 TupleObj *kwnames) {
+    SockObj *s = as_sock(self);
+    SockAddr a;
+    if (exact_args(ts, "socket.connect", nargs, kwnames, 1) < 0 ||
+        sockutil_parse_addr(ts, s->family, args[0], "connect", &a) < 0 ||
+        sock_connect(ts, s, &a, NULL) < 0) {
+        return CS_ERR;
+    }
+    return CS_NONE;
+}
+
+static Value sock_connect_ex(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                             TupleObj *kwnames) {
+    SockObj *s = as_sock(self);
+    SockAddr a;
+    int err;
+    if (exact_args(ts, "socket.connect_ex", nargs, kwnames, 1) < 0 ||
+        sockutil_parse_addr(ts, s->family, args[0], "connect_ex", &a) < 0 ||
+        sock_connect(ts, s, &a, &err) < 0) {
+        return CS_ERR;
+    }
+    return small_int_val(err);
+}
+
+static Value sock_getsockname(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                              TupleObj *kwnames) {
+    if (exact_args(ts, "socket.getsockname", nargs, kwnames, 0) < 0) {
+        return CS_ERR;
+    }
+    SockAddr a;
+    memset(&a, 0, sizeof a);
+    a.len = sizeof a.u;
+    if (getsockname(as_sock(self)->fd, &a.u.sa, &a.len) < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return sockutil_addr_value(ts, &a.u.sa, a.len);
+}
+
+static Value sock_getpeername(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                              TupleObj *kwnames) {
+    if (exact_args(ts, "socket.getpeername", nargs, kwnames, 0) < 0) {
+        return CS_ERR;
+    }
+    SockAddr a;
+    memset(&a, 0, sizeof a);
+    a.len = sizeof a.u;
+    if (getpeername(as_sock(self)->fd, &a.u.sa, &a.len) < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return sockutil_addr_value(ts, &a.u.sa, a.len);
+}
+
+static Value sock_shutdown(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                           TupleObj *kwnames) {
+    int how;
+    if (exact_args(ts, "socket.shutdown", nargs, kwnames, 1) < 0 ||
+        sockutil_int_arg(ts, args[0], &how) < 0) {
+        return CS_ERR;
+    }
+    if (shutdown(as_sock(self)->fd, how) < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return CS_NONE;
+}
+
+// ---------------------------------------------------------------------------
+// Methods: options
+
+static Value sock_setsockopt(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                             TupleObj *kwnames) {
+    int level, opt;
+    if (arg_no_kw(ts, "socket.setsockopt", kwnames) < 0) {
+        return CS_ERR;
+    }
+    if (nargs != 3 && nargs != 4) {
+        return exc_raise(ts, exc_TypeError, "setsockopt() takes exactly 3 arguments (%zu given)",
+                         nargs);
+    }
+    if (sockutil_int_arg(ts, args[0], &level) < 0 || sockutil_int_arg(ts, args[1], &opt) < 0) {
+        return CS_ERR;
+    }
+    int fd = as_sock(self)->fd, r;
+    if (nargs == 4) {
+        // setsockopt(level, opt, None, optlen): a NULL option of that length.
+        unsigned int optlen;
+        int len;
+        if (args[2] != CS_NONE) {
+            return exc_raise(ts, exc_TypeError, "setsockopt() takes exactly 3 arguments (4 given)");
+        }
+        if (sockutil_int_arg(ts, args[3], &len) < 0) {
+            return CS_ERR;
+        }
+        optlen = (unsigned int)len;
+        r = setsockopt(fd, level, opt, NULL, optlen);
+    } else if (int_check(args[2])) {
+        int v;
+        if (sockutil_int_arg(ts, args[2], &v) < 0) {
+            return CS_ERR;
+        }
+        r = setsockopt(fd, level, opt, &v, sizeof v);
+    } else {
+        const unsigned char *p;
+        size_t n;
+        if (bytes_view(ts, args[2], &p, &n) < 0) {
+            return CS_ERR;
+        }
+        r = setsockopt(fd, level, opt, p, (socklen_t)n);
+    }
+    if (r < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return CS_NONE;
+}
+
+static Value sock_getsockopt(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                             TupleObj *kwnames) {
+    int level, opt, buflen = 0;
+    if (varargs(ts, "socket.getsockopt", "getsockopt", nargs, kwnames, 2, 3) < 0 ||
+        sockutil_int_arg(ts, args[0], &level) < 0 || sockutil_int_arg(ts, args[1], &opt) < 0 ||
+        (nargs > 2 && sockutil_int_arg(ts, args[2], &buflen) < 0)) {
+        return CS_ERR;
+    }
+    int fd = as_sock(self)->fd;
+    if (buflen == 0) {
+        int v = 0;
+        socklen_t n = sizeof v;
+        if (getsockopt(fd, level, opt, &v, &n) < 0) {
+            return exc_raise_errno(ts, errno, CS_NONE);
+        }
+        return small_int_val(v);
+    }
+    if (buflen < 0 || buflen > 1024) {
+        return exc_raise(ts, exc_OSError, "getsockopt buflen out of range");
+    }
+    char buf[1024];
+    socklen_t n = (socklen_t)buflen;
+    memset(buf, 0, sizeof buf);
+    if (getsockopt(fd, level, opt, buf, &n) < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return bytes_new(ts, buf, n);
+}
+
+// ---------------------------------------------------------------------------
+// Methods: data
+
+static Value sock_recv(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                       TupleObj *kwnames) {
+    ssize_t size;
+    IoCtx x = {0};
+    if (varargs(ts, "socket.recv", "recv", nargs, kwnames, 1, 2) < 0 ||
+        bufsize_arg(ts, args[0], "recv", &size) < 0 ||
+        flags_arg(ts, args, nargs, 1, &x.flags) < 0) {
+        return CS_ERR;
+    }
+    SockObj *s = as_sock(self);
+    x.buf = malloc(size ? (size_t)size : 1);
+    x.len = (size_t)size;
+    if (!x.buf) {
         return exc_no_memory(ts);
     }
-    ssize_t n = sock_call(ts, sock_self(self), false, op, c);
-    Value r = n < 0 ? CS_ERR : bytes_new(ts, c->buf, (size_t)n);
-    free(c->buf);
+    ssize_t n;
+    Value r = CS_ERR;
+    if (sock_call(ts, s, false, op_recv, &x, false, s->timeout, NULL, &n) == 0) {
+        r = bytes_new(ts, x.buf, (size_t)n);
+    }
+    free(x.buf);
     return r;
 }
 
-SOCK_METHOD(sock_recv) {
-    IoCtx c = {0};
-    return recv_bytes(ts, self, args, nargs, kwnames, "recv", do_recv, &c);
-}
-
-SOCK_METHOD(sock_recv_into) {
-    if (arg_no_kw(ts, "recv_into", kwnames) < 0 || arg_count(ts, "recv_into", nargs, 1, 3) < 0) {
+static Value sock_recvfrom(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                           TupleObj *kwnames) {
+    ssize_t size;
+    IoCtx x = {0};
+    if (varargs(ts, "socket.recvfrom", "recvfrom", nargs, kwnames, 1, 2) < 0 ||
+        bufsize_arg(ts, args[0], "recvfrom", &size) < 0 ||
+        flags_arg(ts, args, nargs, 1, &x.flags) < 0) {
         return CS_ERR;
     }
-    if (!bytearray_check(args[0])) {
-        return exc_raise(ts, exc_TypeError, "recv_into() argument 'buffer' must be read-write "
-                                            "bytes-like object, not %s",
-                         obj_type_name(args[0]));
-    }
-    ByteArrayObj *b = as_bytearray(args[0]);
-    IoCtx c = {0};
-    c.len = b->len;
-    if (nargs > 1) {
-        size_t want;
-        if (size_arg(ts, args[1], "recv_into", &want) < 0) {
-            return CS_ERR;
-        }
-        if (want > b->len) {
-            return exc_raise(ts, exc_ValueError, "buffer too small for requested bytes");
-        }
-        if (want) {
-            c.len = want;
-        }
-    }
-    if (nargs > 2 && int_arg(ts, args[2], 0, &c.flags) < 0) {
-        return CS_ERR;
-    }
-    c.buf = malloc(c.len ? c.len : 1);
-    if (!c.buf) {
+    SockObj *s = as_sock(self);
+    x.buf = malloc(size ? (size_t)size : 1);
+    x.len = (size_t)size;
+    if (!x.buf) {
         return exc_no_memory(ts);
     }
-    ssize_t n = sock_call(ts, sock_self(self), false, do_recv, &c);
-    if (n > 0 && b->len >= (size_t)n) {
-        memcpy(b->data, c.buf, (size_t)n);
+    ssize_t n;
+    Value r = CS_ERR;
+    if (sock_call(ts, s, false, op_recvfrom, &x, false, s->timeout, NULL, &n) == 0) {
+        Value data = bytes_new(ts, x.buf, (size_t)n);
+        Value addr = sockutil_addr_value(ts, &x.addr.u.sa, x.addr.len);
+        r = addr == CS_ERR ? CS_ERR : tuple_pack(ts, 2, data, addr);
     }
-    free(c.buf);
-    return n < 0 ? CS_ERR : int_from_i64(ts, n);
+    free(x.buf);
+    return r;
 }
 
-SOCK_METHOD(sock_recvfrom) {
-    IoCtx c = {0};
-    SockAddr a;
-    a.len = 0;
-    c.addr = &a;
-    Value data = recv_bytes(ts, self, args, nargs, kwnames, "recvfrom", do_recvfrom, &c);
-    if (data == CS_ERR) {
+// recv_into(buffer, nbytes=0, flags=0) and recvfrom_into: the data lands in
+// a bytearray. The kernel writes into private memory, copied afterwards, so
+// no object is touched while the call blocks.
+static Value recv_into_common(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                              TupleObj *kwnames, bool from) {
+    const char *fname = from ? "recvfrom_into" : "recv_into";
+    Value a[3];
+    ssize_t size = 0;
+    IoCtx x = {0};
+    if (arg_parse(ts, fname, args, nargs, kwnames, "buffer|nbytes,flags", a) < 0) {
         return CS_ERR;
     }
-    Value addr = a.len ? make_addr(ts, (struct sockaddr *)&a.ss, a.len) : CS_NONE;
-    return tuple_pack(ts, 2, data, addr);
-}
-
-SOCK_METHOD(sock_shutdown) {
-    if (arg_no_kw(ts, "shutdown", kwnames) < 0 || arg_count(ts, "shutdown", nargs, 1, 1) < 0) {
+    if (!bytearray_check(a[0])) {
+        return exc_raise(ts, exc_TypeError,
+                         "%s() argument 1 must be read-write bytes-like object, not %s", fname,
+                         obj_type_name(a[0]));
+    }
+    if ((a[1] != CS_UNBOUND && bufsize_arg(ts, a[1], fname, &size) < 0) ||
+        (a[2] != CS_UNBOUND && sockutil_int_arg(ts, a[2], &x.flags) < 0)) {
         return CS_ERR;
     }
-    int how;
-    SockObj *s = sock_self(self);
-    if (int_arg(ts, args[0], 0, &how) < 0 || check_open(ts, s) < 0) {
-        return CS_ERR;
+    ByteArrayObj *ba = as_bytearray(a[0]);
+    if (size == 0) {
+        size = (ssize_t)ba->len;
+    } else if ((size_t)size > ba->len) {
+        return exc_raise(ts, exc_ValueError,
+                         from ? "nbytes is greater than the length of the buffer"
+                              : "buffer too small for requested bytes");
     }
-    if (shutdown(s->fd, how) < 0) {
-        return raise_errno(ts, errno);
+    SockObj *s = as_sock(self);
+    x.buf = malloc(size ? (size_t)size : 1);
+    x.len = (size_t)size;
+    if (!x.buf) {
+        return exc_no_memory(ts);
     }
-    return CS_NONE;
-}
-
-static Value apply_timeout(ThreadState *ts, SockObj *s, double t) {
-    s->timeout = t;
-    if (s->fd >= 0 && set_nonblocking(s->fd, t >= 0) < 0) {
-        return raise_errno(ts, errno);
-    }
-    return CS_NONE;
-}
-
-SOCK_METHOD(sock_setblocking) {
-    if (arg_no_kw(ts, "setblocking", kwnames) < 0 ||
-        arg_count(ts, "setblocking", nargs, 1, 1) < 0) {
-        return CS_ERR;
-    }
-    int on = obj_truthy(ts, args[0]);
-    if (on < 0 || check_open(ts, sock_self(self)) < 0) {
-        return CS_ERR;
-    }
-    return apply_timeout(ts, sock_self(self), on ? -1 : 0);
-}
-
-SOCK_METHOD(sock_getblocking) {
-    (void)ts, (void)args, (void)nargs, (void)kwnames;
-    SockObj *s = sock_self(self);
-    if (check_open(ts, s) < 0) {
-        return CS_ERR;
-    }
-    return s->timeout == 0 ? CS_FALSE : CS_TRUE;
-}
-
-SOCK_METHOD(sock_settimeout) {
-    if (arg_no_kw(ts, "settimeout", kwnames) < 0 ||
-        arg_count(ts, "settimeout", nargs, 1, 1) < 0) {
-        return CS_ERR;
-    }
-    double t = -1;
-    if (args[0] != CS_NONE) {
-        Value f = is_float(args[0]) ? args[0] : obj_call1(ts, obj_val(&type_float), args[0]);
-        if (f == CS_ERR) {
-            exc_clear(ts);
-            return exc_raise(ts, exc_TypeError, "Timeout value must be int, float or None");
+    ssize_t n;
+    Value r = CS_ERR;
+    if (sock_call(ts, s, false, from ? op_recvfrom : op_recv, &x, false, s->timeout, NULL, &n) ==
+        0) {
+        size_t k = (size_t)n < ba->len ? (size_t)n : ba->len; // it may have shrunk meanwhile
+        if (k > 0) {
+            memcpy(ba->data, x.buf, k);
         }
-        t = as_float(f);
-        if (t < 0) {
-            return exc_raise(ts, exc_ValueError, "Timeout value out of range");
+        r = small_int_val(n);
+        if (from) {
+            Value addr = sockutil_addr_value(ts, &x.addr.u.sa, x.addr.len);
+            r = addr == CS_ERR ? CS_ERR : tuple_pack(ts, 2, r, addr);
         }
     }
-    if (check_open(ts, sock_self(self)) < 0) {
-        return CS_ERR;
-    }
-    return apply_timeout(ts, sock_self(self), t);
+    free(x.buf);
+    return r;
 }
 
-SOCK_METHOD(sock_gettimeout) {
-    (void)ts, (void)args, (void)nargs, (void)kwnames;
-    SockObj *s = sock_self(self);
-    return s->timeout < 0 ? CS_NONE : float_val(s->timeout);
+static Value sock_recv_into(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                            TupleObj *kwnames) {
+    return recv_into_common(ts, self, args, nargs, kwnames, false);
 }
 
-SOCK_METHOD(sock_setsockopt) {
-    if (arg_no_kw(ts, "setsockopt", kwnames) < 0 ||
-        arg_count(ts, "setsockopt", nargs, 3, 3) < 0) {
-        return CS_ERR;
+static Value sock_recvfrom_into(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                TupleObj *kwnames) {
+    return recv_into_common(ts, self, args, nargs, kwnames, true);
+}
+
+// The data argument of send/sendall/sendto. A bytes object is used in
+// place (immutable, and rooted by the caller's arguments); a bytearray is
+// copied, since it could change while the GIL is released. *owned is the
+// copy to free, or NULL.
+static int data_arg(ThreadState *ts, Value v, IoCtx *x, char **owned) {
+    const unsigned char *p;
+    size_t n;
+    *owned = NULL;
+    if (bytes_view(ts, v, &p, &n) < 0) {
+        return -1;
     }
-    SockObj *s = sock_self(self);
-    int level, opt;
-    if (int_arg(ts, args[0], 0, &level) < 0 || int_arg(ts, args[1], 0, &opt) < 0 ||
-        check_open(ts, s) < 0) {
-        return CS_ERR;
-    }
-    int r;
-    if (bytes_like_check(args[2])) {
-        const unsigned char *p;
-        size_t n;
-        bytes_data(args[2], &p, &n);
-        r = setsockopt(s->fd, level, opt, p, (socklen_t)n);
-    } else {
-        int v;
-        if (int_arg(ts, args[2], 0, &v) < 0) {
-            return CS_ERR;
+    if (bytearray_check(v)) {
+        *owned = malloc(n ? n : 1);
+        if (!*owned) {
+            exc_no_memory(ts);
+            return -1;
         }
-        r = setsockopt(s->fd, level, opt, &v, sizeof v);
+        memcpy(*owned, p, n);
+        p = (const unsigned char *)*owned;
     }
-    return r < 0 ? raise_errno(ts, errno) : CS_NONE;
+    x->buf = (char *)p;
+    x->len = n;
+    return 0;
 }
 
-SOCK_METHOD(sock_getsockopt) {
-    if (arg_no_kw(ts, "getsockopt", kwnames) < 0 ||
-        arg_count(ts, "getsockopt", nargs, 2, 3) < 0) {
+static Value sock_send(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                       TupleObj *kwnames) {
+    IoCtx x = {0};
+    char *owned;
+    if (varargs(ts, "socket.send", "send", nargs, kwnames, 1, 2) < 0 ||
+        flags_arg(ts, args, nargs, 1, &x.flags) < 0 || data_arg(ts, args[0], &x, &owned) < 0) {
         return CS_ERR;
     }
-    SockObj *s = sock_self(self);
-    int level, opt;
-    if (int_arg(ts, args[0], 0, &level) < 0 || int_arg(ts, args[1], 0, &opt) < 0 ||
-        check_open(ts, s) < 0) {
+    SockObj *s = as_sock(self);
+    ssize_t n;
+    int r = sock_call(ts, s, true, op_send, &x, false, s->timeout, NULL, &n);
+    free(owned);
+    return r < 0 ? CS_ERR : int_from_i64(ts, n);
+}
+
+// sendall: one deadline for the whole transfer; signal handlers run between
+// chunks so that a long transfer can be interrupted.
+static Value sock_sendall(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                          TupleObj *kwnames) {
+    IoCtx x = {0};
+    char *owned;
+    if (varargs(ts, "socket.sendall", "sendall", nargs, kwnames, 1, 2) < 0 ||
+        flags_arg(ts, args, nargs, 1, &x.flags) < 0 || data_arg(ts, args[0], &x, &owned) < 0) {
         return CS_ERR;
     }
-    if (nargs == 3) {
-        int buflen;
-        if (int_arg(ts, args[2], 0, &buflen) < 0) {
-            return CS_ERR;
+    SockObj *s = as_sock(self);
+    int64_t deadline = s->timeout > 0 ? sockutil_now_ns() + s->timeout : 0;
+    Value result = CS_NONE;
+    do {
+        int64_t timeout = s->timeout;
+        if (timeout > 0) {
+            timeout = deadline - sockutil_now_ns();
+            if (timeout <= 0) {
+                raise_timeout(ts);
+                result = CS_ERR;
+                break;
+            }
         }
-        if (buflen <= 0 || buflen > 1024) {
-            return exc_raise(ts, exc_OSError, "getsockopt buflen out of range");
+        ssize_t n;
+        if (sock_call(ts, s, true, op_send, &x, false, timeout, NULL, &n) < 0 ||
+            sockutil_check_signals(ts) < 0) {
+            result = CS_ERR;
+            break;
         }
-        char buf[1024];
-        socklen_t len = (socklen_t)buflen;
-        if (getsockopt(s->fd, level, opt, buf, &len) < 0) {
-            return raise_errno(ts, errno);
-        }
-        return bytes_new(ts, buf, len);
-    }
-    int v = 0;
-    socklen_t len = sizeof v;
-    if (getsockopt(s->fd, level, opt, &v, &len) < 0) {
-        return raise_errno(ts, errno);
-    }
-    return int_from_i64(ts, v);
+        x.buf += n;
+        x.len -= (size_t)n;
+    } while (x.len > 0);
+    free(owned);
+    return result;
 }
 
-static Value sock_name(ThreadState *ts, Value self, bool peer) {
-    SockObj *s = sock_self(self);
-    if (check_open(ts, s) < 0) {
+static Value sock_sendto(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                         TupleObj *kwnames) {
+    IoCtx x = {0};
+    char *owned = NULL;
+    if (arg_no_kw(ts, "socket.sendto", kwnames) < 0) {
         return CS_ERR;
     }
-    struct sockaddr_storage ss;
-    socklen_t len = sizeof ss;
-    memset(&ss, 0, sizeof ss);
-    int r = peer ? getpeername(s->fd, (struct sockaddr *)&ss, &len)
-                 : getsockname(s->fd, (struct sockaddr *)&ss, &len);
-    if (r < 0) {
-        return raise_errno(ts, errno);
+    if (nargs != 2 && nargs != 3) {
+        return exc_raise(ts, exc_TypeError, "sendto() takes 2 or 3 arguments (%zu given)", nargs);
     }
-    return make_addr(ts, (struct sockaddr *)&ss, len);
+    SockObj *s = as_sock(self);
+    if ((nargs == 3 && sockutil_int_arg(ts, args[1], &x.flags) < 0) ||
+        sockutil_parse_addr(ts, s->family, args[nargs - 1], "sendto", &x.addr) < 0 ||
+        data_arg(ts, args[0], &x, &owned) < 0) {
+        return CS_ERR;
+    }
+    ssize_t n;
+    int r = sock_call(ts, s, true, op_sendto, &x, false, s->timeout, NULL, &n);
+    free(owned);
+    return r < 0 ? CS_ERR : int_from_i64(ts, n);
 }
 
-SOCK_METHOD(sock_getsockname) {
-    (void)args, (void)nargs, (void)kwnames;
-    return sock_name(ts, self, false);
+// ---------------------------------------------------------------------------
+// The type
+
+static Value get_family(ThreadState *ts, Value self) {
+    return small_int_val(as_sock(self)->family);
 }
 
-SOCK_METHOD(sock_getpeername) {
-    (void)args, (void)nargs, (void)kwnames;
-    return sock_name(ts, self, true);
+static Value get_type(ThreadState *ts, Value self) {
+    return small_int_val(as_sock(self)->type);
 }
 
-static Value sock_get_family(ThreadState *ts, Value self) {
-    return int_from_i64(ts, sock_self(self)->family);
+static Value get_proto(ThreadState *ts, Value self) {
+    return small_int_val(as_sock(self)->proto);
 }
 
-static Value sock_get_type(ThreadState *ts, Value self) {
-    return int_from_i64(ts, sock_self(self)->type);
+static Value get_timeout(ThreadState *ts, Value self) {
+    return timeout_value(as_sock(self)->timeout);
 }
-
-static Value sock_get_proto(ThreadState *ts, Value self) {
-    return int_from_i64(ts, sock_self(self)->proto);
-}
-
-static Value sock_get_timeout(ThreadState *ts, Value self) {
-    (void)ts;
-    SockObj *s = sock_self(self);
-    return s->timeout < 0 ? CS_NONE : float_val(s->timeout);
-}
-
-static const MethodDef sock_methods[] = {
-    {"fileno", sock_fileno, 0, NULL},
-    {"close", sock_close, 0, NULL},
-    {"detach", sock_detach, 0, NULL},
-    {"bind", sock_bind, 0, NULL},
-    {"listen", sock_listen, 0, NULL},
-    {"_accept", sock_accept, 0, NULL},
-    {"connect", sock_connect, 0, NULL},
-    {"connect_ex", sock_connect_ex, 0, NULL},
-    {"send", sock_send, 0, NULL},
-    {"sendall", sock_sendall, 0, NULL},
-    {"sendto", sock_sendto, 0, NULL},
-    {"recv", sock_recv, 0, NULL},
-    {"recv_into", sock_recv_into, 0, NULL},
-    {"recvfrom", sock_recvfrom, 0, NULL},
-    {"shutdown", sock_shutdown, 0, NULL},
-    {"setblocking", sock_setblocking, 0, NULL},
-    {"getblocking", sock_getblocking, 0, NULL},
-    {"settimeout", sock_settimeout, 0, NULL},
-    {"gettimeout", sock_gettimeout, 0, NULL},
-    {"setsockopt", sock_setsockopt, 0, NULL},
-    {"getsockopt", sock_getsockopt, 0, NULL},
-    {"getsockname", sock_getsockname, 0, NULL},
-    {"getpeername", sock_getpeername, 0, NULL},
-    {NULL, NULL, 0, NULL},
-};
 
 static const GetSetDef sock_getsets[] = {
-    {"family", sock_get_family, NULL},
-    {"type", sock_get_type, NULL},
-    {"proto", sock_get_proto, NULL},
-    {"timeout", sock_get_timeout, NULL},
-    {NULL, NULL, NULL},
+    {"family", get_family, NULL},   {"type", get_type, NULL}, {"proto", get_proto, NULL},
+    {"timeout", get_timeout, NULL}, {NULL, NULL, NULL},
+};
+
+#define KW METH_KEYWORDS // every method checks its keywords itself, for CPython's wording
+
+static const MethodDef sock_methods[] = {
+    {"_accept", sock_accept, KW, "_accept() -> (integer, address info)"},
+    {"bind", sock_bind, KW, "bind(address)"},
+    {"close", sock_close, KW, "close()"},
+    {"connect", sock_connect_method, KW, "connect(address)"},
+    {"connect_ex", sock_connect_ex, KW, "connect_ex(address) -> errno"},
+    {"detach", sock_detach, KW, "detach()"},
+    {"fileno", sock_fileno, KW, "fileno() -> integer"},
+    {"getblocking", sock_getblocking, KW, "getblocking()"},
+    {"getpeername", sock_getpeername, KW, "getpeername() -> address info"},
+    {"getsockname", sock_getsockname, KW, "getsockname() -> address info"},
+    {"getsockopt", sock_getsockopt, KW, "getsockopt(level, option[, buffersize]) -> value"},
+    {"gettimeout", sock_gettimeout, KW, "gettimeout() -> timeout"},
+    {"listen", sock_listen, KW, "listen([backlog])"},
+    {"recv", sock_recv, KW, "recv(buffersize[, flags]) -> data"},
+    {"recv_into", sock_recv_into, KW, "recv_into(buffer, [nbytes[, flags]]) -> nbytes_read"},
+    {"recvfrom", sock_recvfrom, KW, "recvfrom(buffersize[, flags]) -> (data, address info)"},
+    {"recvfrom_into", sock_recvfrom_into, KW,
+     "recvfrom_into(buffer[, nbytes[, flags]]) -> (nbytes, address info)"},
+    {"send", sock_send, KW, "send(data[, flags]) -> count"},
+    {"sendall", sock_sendall, KW, "sendall(data[, flags])"},
+    {"sendto", sock_sendto, KW, "sendto(data[, flags], address) -> count"},
+    {"setblocking", sock_setblocking, KW, "setblocking(flag)"},
+    {"setsockopt", sock_setsockopt, KW, "setsockopt(level, option, value: int)"},
+    {"settimeout", sock_settimeout, KW, "settimeout(timeout)"},
+    {"shutdown", sock_shutdown, KW, "shutdown(flag)"},
+    {NULL, NULL, 0, NULL},
 };
 
 TypeObj type_socket = {
@@ -979,159 +958,138 @@ TypeObj type_socket = {
     .name = "_socket.socket",
     .basicsize = sizeof(SockObj),
     .flags = TYPE_BASETYPE,
-    .doc = "A socket object.",
+    .doc = "socket(family=AF_INET, type=SOCK_STREAM, proto=0) -> socket object",
     .methods = sock_methods,
     .getsets = sock_getsets,
     .finalize = sock_finalize,
     .tp_new = sock_tp_new,
     .tp_init = sock_tp_init,
+    .repr = sock_repr,
 };
 
 // ---------------------------------------------------------------------------
 // Module functions
 
-static Value raise_gaierror(ThreadState *ts, Value module, int code) {
-    Value cls;
-    if (!dict_get_cstr(((ModuleObj *)as_obj(module))->dict, "gaierror", &cls)) {
-        return exc_raise(ts, exc_OSError, "%s", gai_strerror(code));
-    }
-    Value args[2] = {small_int_val(code), str_from_cstr(ts, gai_strerror(code))};
-    Value e = obj_call(ts, cls, args, 2, NULL);
-    return e == CS_ERR ? CS_ERR : exc_raise_value(ts, e);
+static Value new_socket_obj(ThreadState *ts, int fd, int family, int type, int proto) {
+    SockObj *s = gc_alloc(ts, &type_socket, sizeof(SockObj));
+    s->fd = -1;
+    sock_set_fd(s, fd, family, type, proto);
+    return obj_val(s);
 }
 
-// The module, for gaierror (set at init; one per interpreter through its dict).
-static Value socket_module_of(ThreadState *ts) {
-    Value m;
-    if (dict_get_cstr(ts->interp->modules, "_socket", &m)) {
-        return m;
+static Value mod_socketpair(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                            TupleObj *kwnames) {
+    int family = AF_UNIX, type = SOCK_STREAM, proto = 0, fds[2];
+    if (varargs(ts, "socketpair", "socketpair", nargs, kwnames, 0, 3) < 0 ||
+        (nargs > 0 && sockutil_int_arg(ts, args[0], &family) < 0) ||
+        (nargs > 1 && sockutil_int_arg(ts, args[1], &type) < 0) ||
+        (nargs > 2 && sockutil_int_arg(ts, args[2], &proto) < 0)) {
+        return CS_ERR;
     }
-    return CS_NONE;
-}
-
-static int resolve_host(ThreadState *ts, const char *host, int family, SockAddr *out) {
-    memset(out, 0, sizeof *out);
-    if (family == AF_INET) {
-        struct sockaddr_in *a = (struct sockaddr_in *)&out->ss;
-        a->sin_family = AF_INET;
-        out->len = sizeof *a;
-        if (host[0] == '\0') {
-            a->sin_addr.s_addr = htonl(INADDR_ANY);
-            return 0;
-        }
-        if (strcmp(host, "<broadcast>") == 0) {
-            a->sin_addr.s_addr = htonl(INADDR_BROADCAST);
-            return 0;
-        }
-        if (inet_pton(AF_INET, host, &a->sin_addr) == 1) {
-            return 0;
-        }
-    } else {
-        struct sockaddr_in6 *a = (struct sockaddr_in6 *)&out->ss;
-        a->sin6_family = AF_INET6;
-        out->len = sizeof *a;
-        if (host[0] == '\0') {
-            a->sin6_addr = in6addr_any;
-            return 0;
-        }
-        if (inet_pton(AF_INET6, host, &a->sin6_addr) == 1) {
-            return 0;
-        }
+    if (socketpair(family, type | SOCK_CLOEXEC, proto, fds) < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
     }
-    struct addrinfo hints = {0}, *res = NULL;
-    hints.ai_family = family;
-    blocking_begin(ts);
-    int rc = getaddrinfo(host, NULL, &hints, &res);
-    blocking_end(ts);
-    if (rc != 0) {
-        raise_gaierror(ts, socket_module_of(ts), rc);
-        return -1;
-    }
-    memcpy(&out->ss, res->ai_addr, res->ai_addrlen);
-    out->len = res->ai_addrlen;
-    freeaddrinfo(res);
-    return 0;
+    Value a = new_socket_obj(ts, fds[0], family, type, proto);
+    Value b = new_socket_obj(ts, fds[1], family, type, proto);
+    return tuple_pack(ts, 2, a, b);
 }
 
 static Value mod_gethostname(ThreadState *ts, Value self, const Value *args, size_t nargs,
                              TupleObj *kwnames) {
-    (void)self, (void)args, (void)kwnames;
-    if (arg_count(ts, "gethostname", nargs, 0, 0) < 0) {
+    if (exact_args(ts, "_socket.gethostname", nargs, kwnames, 0) < 0) {
         return CS_ERR;
     }
-    char buf[256];
-    if (gethostname(buf, sizeof buf) < 0) {
-        return raise_errno(ts, errno);
+    char buf[1024];
+    if (gethostname(buf, sizeof buf - 1) < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
     }
     buf[sizeof buf - 1] = '\0';
-    return str_from_cstr(ts, buf);
+    return str_decode(ts, buf, strlen(buf), "utf-8", "replace");
 }
 
 static Value mod_gethostbyname(ThreadState *ts, Value self, const Value *args, size_t nargs,
                                TupleObj *kwnames) {
-    (void)self, (void)kwnames;
-    if (arg_count(ts, "gethostbyname", nargs, 1, 1) < 0) {
+    if (varargs(ts, "gethostbyname", "gethostbyname", nargs, kwnames, 1, 1) < 0) {
         return CS_ERR;
     }
-    if (!str_check(args[0])) {
-        return exc_raise(ts, exc_TypeError, "gethostbyname() argument 1 must be str, not %s",
+    if (!str_check(args[0]) && !bytes_like_check(args[0])) {
+        return exc_raise(ts, exc_TypeError,
+                         "gethostbyname() argument 1 must be str, bytes or bytearray, not %s",
                          obj_type_name(args[0]));
     }
+    char host[1024];
     SockAddr a;
-    if (resolve_host(ts, as_str(args[0])->data, AF_INET, &a) < 0) {
+    if (sockutil_host_arg(ts, args[0], host, sizeof host) < 0 ||
+        sockutil_resolve(ts, host, AF_INET, &a) < 0) {
         return CS_ERR;
     }
-    char buf[INET_ADDRSTRLEN];
-    inet_ntop(AF_INET, &((struct sockaddr_in *)&a.ss)->sin_addr, buf, sizeof buf);
-    return str_from_cstr(ts, buf);
+    char text[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, &a.u.in4.sin_addr, text, sizeof text);
+    return str_from_cstr(ts, text);
 }
 
-// getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)
+// getaddrinfo(host, port, family=0, type=0, proto=0, flags=0) -> a list of
+// (family, type, proto, canonname, sockaddr).
 static Value mod_getaddrinfo(ThreadState *ts, Value self, const Value *args, size_t nargs,
                              TupleObj *kwnames) {
-    Value out[6];
-    if (arg_parse(ts, "getaddrinfo", args, nargs, kwnames, "host,port|family,type,proto,flags",
-                  out) < 0) {
+    Value a[6];
+    int ints[4] = {0, 0, 0, 0};
+    if (arg_parse(ts, "getaddrinfo", args, nargs, kwnames, "host,port|family,type,proto,flags", a) <
+        0) {
         return CS_ERR;
     }
-    const char *host = NULL;
-    if (str_check(out[0])) {
-        host = as_str(out[0])->data;
-    } else if (out[0] != CS_NONE) {
-        return exc_raise(ts, exc_TypeError, "getaddrinfo() argument 1 must be string or None");
-    }
-    char portbuf[32];
-    const char *port = NULL;
-    if (has_type_flag(out[1], TYPE_INT_SUBCLASS)) {
-        int64_t p;
-        if (int_as_i64(ts, out[1], &p) < 0) {
+    for (int i = 0; i < 4; i++) {
+        if (a[2 + i] != CS_UNBOUND && sockutil_int_arg(ts, a[2 + i], &ints[i]) < 0) {
             return CS_ERR;
         }
-        snprintf(portbuf, sizeof portbuf, "%lld", (long long)p);
-        port = portbuf;
-    } else if (str_check(out[1])) {
-        port = as_str(out[1])->data;
-    } else if (out[1] != CS_NONE) {
+    }
+    char host[1024], port[64];
+    const char *hp = NULL, *pp = NULL;
+    if (a[0] != CS_NONE) {
+        if (!str_check(a[0]) && !bytes_like_check(a[0])) {
+            return exc_raise(ts, exc_TypeError, "getaddrinfo() argument 1 must be string or None");
+        }
+        if (sockutil_host_arg(ts, a[0], host, sizeof host) < 0) {
+            return CS_ERR;
+        }
+        hp = host;
+    }
+    if (int_check(a[1])) {
+        int64_t p;
+        if (int_as_i64(ts, a[1], &p) < 0) {
+            return CS_ERR;
+        }
+        snprintf(port, sizeof port, "%lld", (long long)p);
+        pp = port;
+    } else if (str_check(a[1]) || bytes_check(a[1])) {
+        if (sockutil_host_arg(ts, a[1], port, sizeof port) < 0) {
+            return CS_ERR;
+        }
+        pp = port;
+    } else if (a[1] != CS_NONE) {
         return exc_raise(ts, exc_OSError, "Int or String expected");
     }
-    struct addrinfo hints = {0}, *res = NULL;
-    if (int_arg(ts, out[2], 0, &hints.ai_family) < 0 || int_arg(ts, out[3], 0, &hints.ai_socktype) < 0 ||
-        int_arg(ts, out[4], 0, &hints.ai_protocol) < 0 || int_arg(ts, out[5], 0, &hints.ai_flags) < 0) {
-        return CS_ERR;
-    }
-    blocking_begin(ts);
-    int rc = getaddrinfo(host, port, &hints, &res);
-    blocking_end(ts);
-    if (rc != 0) {
-        return raise_gaierror(ts, self, rc);
+    struct addrinfo hints = {
+        .ai_family = ints[0], .ai_socktype = ints[1], .ai_protocol = ints[2], .ai_flags = ints[3]};
+    struct addrinfo *res = NULL;
+    begin(ts);
+    int err = getaddrinfo(hp, pp, &hints, &res);
+    end(ts);
+    if (err != 0) {
+        return sockutil_raise_gai(ts, err);
     }
     Value list = list_new(ts, 0);
-    for (struct addrinfo *ai = res; ai; ai = ai->ai_next) {
-        Value addr = make_addr(ts, ai->ai_addr, ai->ai_addrlen);
-        Value canon = str_from_cstr(ts, ai->ai_canonname ? ai->ai_canonname : "");
-        Value item = tuple_pack(ts, 5, small_int_val(ai->ai_family), small_int_val(ai->ai_socktype),
-                                small_int_val(ai->ai_protocol), canon, addr);
-        if (addr == CS_ERR || list_append(ts, as_list(list), item) < 0) {
+    for (struct addrinfo *r = res; r; r = r->ai_next) {
+        Value addr = sockutil_addr_value(ts, r->ai_addr, r->ai_addrlen);
+        Value canon = addr == CS_ERR ? CS_ERR
+                                     : str_decode(ts, r->ai_canonname ? r->ai_canonname : "",
+                                                  r->ai_canonname ? strlen(r->ai_canonname) : 0,
+                                                  "utf-8", "replace");
+        if (canon == CS_ERR ||
+            list_append(ts, as_list(list),
+                        tuple_pack(ts, 5, small_int_val(r->ai_family),
+                                   small_int_val(r->ai_socktype), small_int_val(r->ai_protocol),
+                                   canon, addr)) < 0) {
             freeaddrinfo(res);
             return CS_ERR;
         }
@@ -1140,30 +1098,43 @@ static Value mod_getaddrinfo(ThreadState *ts, Value self, const Value *args, siz
     return list;
 }
 
-// socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0) -> (fd, fd)
-static Value mod_socketpair(ThreadState *ts, Value self, const Value *args, size_t nargs,
-                            TupleObj *kwnames) {
-    (void)self;
-    Value out[3];
-    if (arg_parse(ts, "socketpair", args, nargs, kwnames, "|family,type,proto", out) < 0) {
+static Value mod_getservbyname(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                               TupleObj *kwnames) {
+    if (varargs(ts, "getservbyname", "getservbyname", nargs, kwnames, 1, 2) < 0) {
         return CS_ERR;
     }
-    int family, type, proto;
-    if (int_arg(ts, out[0], AF_UNIX, &family) < 0 || int_arg(ts, out[1], SOCK_STREAM, &type) < 0 ||
-        int_arg(ts, out[2], 0, &proto) < 0) {
+    for (size_t i = 0; i < nargs; i++) {
+        if (!str_check(args[i])) {
+            return exc_raise(ts, exc_TypeError, "getservbyname() argument %zu must be str, not %s",
+                             i + 1, obj_type_name(args[i]));
+        }
+    }
+    struct servent *se = getservbyname(str_cstr(args[0]), nargs > 1 ? str_cstr(args[1]) : NULL);
+    if (!se) {
+        return exc_raise(ts, exc_OSError, "service/proto not found");
+    }
+    return small_int_val(ntohs((uint16_t)se->s_port));
+}
+
+static Value mod_getprotobyname(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                TupleObj *kwnames) {
+    if (varargs(ts, "getprotobyname", "getprotobyname", nargs, kwnames, 1, 1) < 0) {
         return CS_ERR;
     }
-    int fds[2];
-    if (socketpair(family, type | SOCK_CLOEXEC, proto, fds) < 0) {
-        return raise_errno(ts, errno);
+    if (!str_check(args[0])) {
+        return exc_raise(ts, exc_TypeError, "getprotobyname() argument 1 must be str, not %s",
+                         obj_type_name(args[0]));
     }
-    return tuple_pack(ts, 2, small_int_val(fds[0]), small_int_val(fds[1]));
+    struct protoent *pe = getprotobyname(str_cstr(args[0]));
+    if (!pe) {
+        return exc_raise(ts, exc_OSError, "protocol not found");
+    }
+    return small_int_val(pe->p_proto);
 }
 
 static Value mod_inet_aton(ThreadState *ts, Value self, const Value *args, size_t nargs,
                            TupleObj *kwnames) {
-    (void)self, (void)kwnames;
-    if (arg_count(ts, "inet_aton", nargs, 1, 1) < 0) {
+    if (varargs(ts, "inet_aton", "inet_aton", nargs, kwnames, 1, 1) < 0) {
         return CS_ERR;
     }
     if (!str_check(args[0])) {
@@ -1171,7 +1142,7 @@ static Value mod_inet_aton(ThreadState *ts, Value self, const Value *args, size_
                          obj_type_name(args[0]));
     }
     struct in_addr a;
-    if (inet_aton(as_str(args[0])->data, &a) == 0) {
+    if (inet_aton(str_cstr(args[0]), &a) == 0) {
         return exc_raise(ts, exc_OSError, "illegal IP address string passed to inet_aton");
     }
     return bytes_new(ts, &a, sizeof a);
@@ -1179,75 +1150,268 @@ static Value mod_inet_aton(ThreadState *ts, Value self, const Value *args, size_
 
 static Value mod_inet_ntoa(ThreadState *ts, Value self, const Value *args, size_t nargs,
                            TupleObj *kwnames) {
-    (void)self, (void)kwnames;
-    if (arg_count(ts, "inet_ntoa", nargs, 1, 1) < 0) {
-        return CS_ERR;
-    }
     const unsigned char *p;
     size_t n;
-    if (bytes_view(ts, args[0], &p, &n) < 0) {
+    if (varargs(ts, "inet_ntoa", "inet_ntoa", nargs, kwnames, 1, 1) < 0 ||
+        bytes_view(ts, args[0], &p, &n) < 0) {
         return CS_ERR;
     }
     if (n != 4) {
         return exc_raise(ts, exc_OSError, "packed IP wrong length for inet_ntoa");
     }
-    char buf[INET_ADDRSTRLEN];
-    inet_ntop(AF_INET, p, buf, sizeof buf);
-    return str_from_cstr(ts, buf);
+    char text[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, p, text, sizeof text);
+    return str_from_cstr(ts, text);
+}
+
+static Value mod_inet_pton(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                           TupleObj *kwnames) {
+    int af;
+    if (varargs(ts, "inet_pton", "inet_pton", nargs, kwnames, 2, 2) < 0 ||
+        sockutil_int_arg(ts, args[0], &af) < 0) {
+        return CS_ERR;
+    }
+    if (!str_check(args[1])) {
+        return exc_raise(ts, exc_TypeError, "inet_pton() argument 2 must be str, not %s",
+                         obj_type_name(args[1]));
+    }
+    unsigned char buf[sizeof(struct in6_addr)];
+    int r = inet_pton(af, str_cstr(args[1]), buf);
+    if (r < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    if (r == 0) {
+        return exc_raise(ts, exc_OSError, "illegal IP address string passed to inet_pton");
+    }
+    return bytes_new(ts, buf, af == AF_INET ? 4 : 16);
+}
+
+static Value mod_inet_ntop(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                           TupleObj *kwnames) {
+    int af;
+    const unsigned char *p;
+    size_t n;
+    if (varargs(ts, "inet_ntop", "inet_ntop", nargs, kwnames, 2, 2) < 0 ||
+        sockutil_int_arg(ts, args[0], &af) < 0 || bytes_view(ts, args[1], &p, &n) < 0) {
+        return CS_ERR;
+    }
+    if (af != AF_INET && af != AF_INET6) {
+        return exc_raise(ts, exc_ValueError, "unknown address family %d", af);
+    }
+    if (n != (af == AF_INET ? 4u : 16u)) {
+        return exc_raise(ts, exc_ValueError, "invalid length of packed IP address string");
+    }
+    char text[INET6_ADDRSTRLEN];
+    if (!inet_ntop(af, p, text, sizeof text)) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return str_from_cstr(ts, text);
+}
+
+// htons/ntohs (16 bits) and htonl/ntohl (32 bits), with CPython's messages.
+static Value byte_swap(ThreadState *ts, const char *name, const Value *args, size_t nargs,
+                       TupleObj *kwnames, bool wide) {
+    if (exact_args(ts, name, nargs, kwnames, 1) < 0) {
+        return CS_ERR;
+    }
+    Value iv = obj_index(ts, args[0]);
+    if (iv == CS_ERR) {
+        return CS_ERR;
+    }
+    int64_t v;
+    bool overflow = int_as_i64(ts, iv, &v) < 0;
+    if (overflow) {
+        exc_clear(ts);
+        v = int_sign(iv) < 0 ? -1 : INT64_MAX;
+    }
+    if (!wide) {
+        if (v < 0) {
+            return exc_raise(ts, exc_OverflowError,
+                             "%s: can't convert negative Python int to C 16-bit unsigned integer",
+                             name);
+        }
+        if (v > 0xffff) {
+            return exc_raise(ts, exc_OverflowError,
+                             "%s: Python int too large to convert to C 16-bit unsigned integer",
+                             name);
+        }
+        return small_int_val(htons((uint16_t)v));
+    }
+    if (v < 0) {
+        return exc_raise(ts, exc_OverflowError, "can't convert negative value to unsigned int");
+    }
+    if (v > 0xffffffffLL) {
+        return exc_raise(ts, exc_OverflowError, "int larger than 32 bits");
+    }
+    return int_from_u64(ts, htonl((uint32_t)v));
+}
+
+static Value mod_htons(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                       TupleObj *kwnames) {
+    return byte_swap(ts, "htons", args, nargs, kwnames, false);
+}
+
+static Value mod_ntohs(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                       TupleObj *kwnames) {
+    return byte_swap(ts, "ntohs", args, nargs, kwnames, false);
+}
+
+static Value mod_htonl(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                       TupleObj *kwnames) {
+    return byte_swap(ts, "htonl", args, nargs, kwnames, true);
+}
+
+static Value mod_ntohl(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                       TupleObj *kwnames) {
+    return byte_swap(ts, "ntohl", args, nargs, kwnames, true);
+}
+
+static Value mod_getdefaulttimeout(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                   TupleObj *kwnames) {
+    if (exact_args(ts, "_socket.getdefaulttimeout", nargs, kwnames, 0) < 0) {
+        return CS_ERR;
+    }
+    return timeout_value(default_timeout);
+}
+
+static Value mod_setdefaulttimeout(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                   TupleObj *kwnames) {
+    int64_t t;
+    if (exact_args(ts, "_socket.setdefaulttimeout", nargs, kwnames, 1) < 0 ||
+        timeout_arg(ts, args[0], &t) < 0) {
+        return CS_ERR;
+    }
+    default_timeout = t;
+    return CS_NONE;
+}
+
+static Value mod_dup(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                     TupleObj *kwnames) {
+    int fd;
+    if (exact_args(ts, "_socket.dup", nargs, kwnames, 1) < 0 ||
+        sockutil_int_arg(ts, args[0], &fd) < 0) {
+        return CS_ERR;
+    }
+    int nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (nfd < 0) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return small_int_val(nfd);
+}
+
+static Value mod_close(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                       TupleObj *kwnames) {
+    int fd;
+    if (exact_args(ts, "_socket.close", nargs, kwnames, 1) < 0 ||
+        sockutil_int_arg(ts, args[0], &fd) < 0) {
+        return CS_ERR;
+    }
+    if (close(fd) < 0 && errno != ECONNRESET) {
+        return exc_raise_errno(ts, errno, CS_NONE);
+    }
+    return CS_NONE;
 }
 
 static const MethodDef socket_functions[] = {
-    {"gethostname", mod_gethostname, 0, "Return the current host name."},
-    {"gethostbyname", mod_gethostbyname, 0, "Return the IPv4 address of a host."},
-    {"getaddrinfo", mod_getaddrinfo, METH_KEYWORDS, NULL},
-    {"_socketpair", mod_socketpair, METH_KEYWORDS, NULL},
-    {"inet_aton", mod_inet_aton, 0, NULL},
-    {"inet_ntoa", mod_inet_ntoa, 0, NULL},
+    {"socketpair", mod_socketpair, KW,
+     "socketpair([family[, type [, proto]]]) -> (socket object, socket object)"},
+    {"gethostname", mod_gethostname, KW, "gethostname() -> string"},
+    {"gethostbyname", mod_gethostbyname, KW, "gethostbyname(host) -> address"},
+    {"getaddrinfo", mod_getaddrinfo, KW,
+     "getaddrinfo(host, port [, family, type, proto, flags]) -> list of (family, type, proto, "
+     "canonname, sockaddr)"},
+    {"getservbyname", mod_getservbyname, KW,
+     "getservbyname(servicename[, protocolname]) -> integer"},
+    {"getprotobyname", mod_getprotobyname, KW, "getprotobyname(name) -> integer"},
+    {"inet_aton", mod_inet_aton, KW,
+     "Convert an IP address in string format to 32-bit packed binary format."},
+    {"inet_ntoa", mod_inet_ntoa, KW,
+     "Convert an IP address from 32-bit packed binary format to string format."},
+    {"inet_pton", mod_inet_pton, KW, "inet_pton(af, ip) -> packed IP address string"},
+    {"inet_ntop", mod_inet_ntop, KW, "inet_ntop(af, packed_ip) -> string formatted IP address"},
+    {"htons", mod_htons, KW, "Convert a 16-bit unsigned integer from host to network byte order."},
+    {"ntohs", mod_ntohs, KW, "Convert a 16-bit unsigned integer from network to host byte order."},
+    {"htonl", mod_htonl, KW, "Convert a 32-bit integer from host to network byte order."},
+    {"ntohl", mod_ntohl, KW, "Convert a 32-bit integer from network to host byte order."},
+    {"getdefaulttimeout", mod_getdefaulttimeout, KW, "getdefaulttimeout() -> timeout"},
+    {"setdefaulttimeout", mod_setdefaulttimeout, KW, "setdefaulttimeout(timeout)"},
+    {"dup", mod_dup, KW, "dup(integer) -> integer"},
+    {"close", mod_close, KW, "close(integer) -> None"},
     {NULL, NULL, 0, NULL},
 };
 
-static const struct {
+// ---------------------------------------------------------------------------
+// Constants and the module
+
+typedef struct IntConst {
     const char *name;
-    int value;
-} socket_constants[] = {
-    {"AF_INET", AF_INET}, {"AF_INET6", AF_INET6}, {"AF_UNIX", AF_UNIX}, {"AF_UNSPEC", AF_UNSPEC},
-    {"SOCK_STREAM", SOCK_STREAM}, {"SOCK_DGRAM", SOCK_DGRAM}, {"SOCK_RAW", SOCK_RAW},
-    {"SOCK_NONBLOCK", SOCK_NONBLOCK}, {"SOCK_CLOEXEC", SOCK_CLOEXEC},
-    {"SOL_SOCKET", SOL_SOCKET}, {"SO_REUSEADDR", SO_REUSEADDR}, {"SO_REUSEPORT", SO_REUSEPORT},
-    {"SO_ERROR", SO_ERROR}, {"SO_RCVBUF", SO_RCVBUF}, {"SO_SNDBUF", SO_SNDBUF},
-    {"SO_KEEPALIVE", SO_KEEPALIVE}, {"SO_BROADCAST", SO_BROADCAST}, {"SO_TYPE", SO_TYPE},
-    {"SO_LINGER", SO_LINGER}, {"IPPROTO_TCP", IPPROTO_TCP}, {"IPPROTO_UDP", IPPROTO_UDP},
-    {"IPPROTO_IP", IPPROTO_IP}, {"IPPROTO_IPV6", IPPROTO_IPV6}, {"TCP_NODELAY", TCP_NODELAY},
-    {"IPV6_V6ONLY", IPV6_V6ONLY}, {"SHUT_RD", SHUT_RD}, {"SHUT_WR", SHUT_WR},
-    {"SHUT_RDWR", SHUT_RDWR}, {"SOMAXCONN", SOMAXCONN}, {"MSG_PEEK", MSG_PEEK},
-    {"MSG_DONTWAIT", MSG_DONTWAIT}, {"MSG_WAITALL", MSG_WAITALL}, {"AI_PASSIVE", AI_PASSIVE},
-    {"AI_CANONNAME", AI_CANONNAME}, {"AI_NUMERICHOST", AI_NUMERICHOST},
-    {"AI_NUMERICSERV", AI_NUMERICSERV}, {"INADDR_ANY", INADDR_ANY},
-    {"EAI_NONAME", EAI_NONAME}, {"EAI_AGAIN", EAI_AGAIN},
+    long value;
+} IntConst;
+
+#define C(name)                                                                                    \
+    { #name, name }
+// clang-format off
+static const IntConst socket_constants[] = {
+    C(AF_UNSPEC), C(AF_INET), C(AF_INET6), C(AF_UNIX), C(AF_PACKET), C(AF_NETLINK), C(AF_AX25),
+    C(AF_IPX), C(AF_APPLETALK), C(AF_NETROM), C(AF_BRIDGE), C(AF_ATMPVC), C(AF_X25), C(AF_ROSE),
+    C(AF_NETBEUI), C(AF_SECURITY), C(AF_KEY), C(AF_ASH), C(AF_ECONET), C(AF_ATMSVC), C(AF_RDS),
+    C(AF_SNA), C(AF_IRDA), C(AF_PPPOX), C(AF_WANPIPE), C(AF_LLC), C(AF_CAN), C(AF_TIPC), C(AF_ALG),
+    C(AF_VSOCK), C(AF_QIPCRTR), C(SOCK_STREAM), C(SOCK_DGRAM), C(SOCK_RAW), C(SOCK_RDM),
+    C(SOCK_SEQPACKET), C(SOCK_NONBLOCK), C(SOCK_CLOEXEC), C(SOL_SOCKET), C(SOL_TCP),
+    {"SOL_UDP", IPPROTO_UDP}, C(SOL_IP), C(SO_REUSEADDR), C(SO_REUSEPORT), C(SO_KEEPALIVE),
+    C(SO_BROADCAST), C(SO_LINGER), C(SO_ERROR), C(SO_TYPE), C(SO_RCVBUF), C(SO_SNDBUF),
+    C(SO_RCVLOWAT), C(SO_SNDLOWAT), C(SO_RCVTIMEO), C(SO_SNDTIMEO), C(SO_ACCEPTCONN), C(SO_DOMAIN),
+    C(SO_PROTOCOL), C(SO_OOBINLINE), C(SO_DONTROUTE), C(SO_PEERCRED), C(SO_PASSCRED), C(SOMAXCONN),
+    C(IPPROTO_IP), C(IPPROTO_TCP), C(IPPROTO_UDP), C(IPPROTO_IPV6), C(IPPROTO_ICMP),
+    C(IPPROTO_ICMPV6), C(IPPROTO_RAW), C(IP_TOS), C(IP_TTL), C(IP_MULTICAST_TTL),
+    C(IP_MULTICAST_LOOP), C(IP_ADD_MEMBERSHIP), C(IP_DROP_MEMBERSHIP), C(IPV6_V6ONLY),
+    C(IPV6_UNICAST_HOPS), C(IPV6_MULTICAST_HOPS), C(IPV6_MULTICAST_LOOP), C(TCP_NODELAY),
+    C(TCP_MAXSEG), C(TCP_KEEPIDLE), C(TCP_KEEPINTVL), C(TCP_KEEPCNT), C(TCP_QUICKACK), C(TCP_CORK),
+    C(MSG_PEEK), C(MSG_DONTWAIT), C(MSG_WAITALL), C(MSG_OOB), C(MSG_TRUNC), C(MSG_CTRUNC),
+    C(MSG_DONTROUTE), C(MSG_EOR), C(MSG_NOSIGNAL), C(MSG_CMSG_CLOEXEC), C(MSG_CONFIRM),
+    C(MSG_MORE), C(MSG_ERRQUEUE), C(MSG_FASTOPEN), C(SHUT_RD), C(SHUT_WR), C(SHUT_RDWR),
+    C(AI_PASSIVE), C(AI_CANONNAME), C(AI_NUMERICHOST), C(AI_NUMERICSERV), C(AI_V4MAPPED),
+    C(AI_ALL), C(AI_ADDRCONFIG), C(NI_NUMERICHOST), C(NI_NUMERICSERV), C(NI_NOFQDN),
+    C(NI_NAMEREQD), C(NI_DGRAM), C(NI_MAXHOST), C(NI_MAXSERV), C(EAI_AGAIN), C(EAI_BADFLAGS),
+    C(EAI_FAIL), C(EAI_FAMILY), C(EAI_MEMORY), C(EAI_NONAME), C(EAI_SERVICE), C(EAI_SOCKTYPE),
+    C(EAI_SYSTEM), C(EAI_OVERFLOW), C(EAI_ADDRFAMILY), C(EAI_NODATA),
+    {"INADDR_ANY", (long)INADDR_ANY}, {"INADDR_BROADCAST", (long)INADDR_BROADCAST},
+    {"INADDR_LOOPBACK", (long)INADDR_LOOPBACK}, {"INADDR_NONE", (long)INADDR_NONE},
+    {NULL, 0},
 };
+// clang-format on
+#undef C
+
+// An OSError subclass of the socket module (gaierror, herror).
+static Value make_error(ThreadState *ts, const char *name) {
+    Value d = dict_new(ts);
+    if (dict_set_str(ts, as_dict(d), STR_NAME(ts, __module__), str_from_cstr(ts, "socket")) < 0) {
+        return CS_ERR;
+    }
+    Value bases = tuple_pack(ts, 1, obj_val(exc_OSError));
+    return type_new_class(ts, &type_type, str_from_cstr(ts, name), bases, d, NULL, NULL);
+}
 
 Value socket_module_init(ThreadState *ts) {
     Value mv = module_new(ts, "_socket");
     ModuleObj *m = (ModuleObj *)as_obj(mv);
     if (module_add_functions(ts, m, socket_functions) < 0 ||
-        module_add_value(ts, m, "socket", obj_val(&type_socket)) < 0) {
+        module_add_value(ts, m, "socket", obj_val(&type_socket)) < 0 ||
+        module_add_value(ts, m, "SocketType", obj_val(&type_socket)) < 0 ||
+        module_add_value(ts, m, "error", obj_val(exc_OSError)) < 0 ||
+        module_add_value(ts, m, "timeout", obj_val(exc_TimeoutError)) < 0 ||
+        module_add_value(ts, m, "has_ipv6", CS_TRUE) < 0) {
         return CS_ERR;
     }
-    for (size_t i = 0; i < sizeof socket_constants / sizeof socket_constants[0]; i++) {
-        if (module_add_int(ts, m, socket_constants[i].name, socket_constants[i].value) < 0) {
+    const char *errors[] = {"herror", "gaierror"};
+    for (size_t i = 0; i < 2; i++) {
+        Value cls = make_error(ts, errors[i]);
+        if (cls == CS_ERR || module_add_value(ts, m, errors[i], cls) < 0) {
             return CS_ERR;
         }
     }
-    // gaierror and herror: OSError subclasses, as in CPython.
-    const char *names[2] = {"gaierror", "herror"};
-    for (size_t i = 0; i < 2; i++) {
-        Value dict = dict_new(ts);
-        if (dict_set_cstr(ts, as_dict(dict), "__module__", str_from_cstr(ts, "socket")) < 0) {
-            return CS_ERR;
-        }
-        Value cls = type_new_class(ts, &type_type, str_from_cstr(ts, names[i]),
-                                   tuple_pack(ts, 1, obj_val(exc_OSError)), dict, NULL, NULL);
-        if (cls == CS_ERR || module_add_value(ts, m, names[i], cls) < 0) {
+    for (const IntConst *c = socket_constants; c->name; c++) {
+        if (module_add_int(ts, m, c->name, c->value) < 0) {
             return CS_ERR;
         }
     }

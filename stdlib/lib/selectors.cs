@@ -1,33 +1,46 @@
-"""High-level I/O multiplexing over the select module: SelectSelector,
-PollSelector, EpollSelector and DefaultSelector (epoll)."""
+# The selectors module: high-level I/O multiplexing over the select module
+# (stdlib/mod_select.c). A selector maps file objects (ints or objects with
+# fileno()) to SelectorKeys and waits for them to become readable or
+# writable. SelectSelector uses select(), PollSelector poll(), EpollSelector
+# epoll(); DefaultSelector is the epoll one, as on Linux in CPython.
 
 import math
 import select
+from abc import ABC, abstractmethod
 from collections import namedtuple
 from collections.abc import Mapping
 
-EVENT_READ = 1 << 0
-EVENT_WRITE = 1 << 1
+__all__ = ["EVENT_READ", "EVENT_WRITE", "SelectorKey", "BaseSelector",
+           "SelectSelector", "PollSelector", "EpollSelector", "DefaultSelector"]
+
+EVENT_READ = 1
+EVENT_WRITE = 2
 
 
 def _fileobj_to_fd(fileobj):
+    """The descriptor of an int or an object with fileno(); ValueError for
+    anything else or a negative descriptor."""
     if isinstance(fileobj, int):
         fd = fileobj
     else:
         try:
             fd = int(fileobj.fileno())
         except (AttributeError, TypeError, ValueError):
-            raise ValueError('Invalid file object: {!r}'.format(fileobj)) from None
+            raise ValueError("Invalid file object: {!r}".format(fileobj)) from None
     if fd < 0:
-        raise ValueError('Invalid file descriptor: {}'.format(fd))
+        raise ValueError("Invalid file descriptor: {}".format(fd))
     return fd
 
 
 SelectorKey = namedtuple('SelectorKey', ['fileobj', 'fd', 'events', 'data'])
+SelectorKey.__doc__ = """SelectorKey(fileobj, fd, events, data)
+
+    Object used to associate a file object to its backing file descriptor,
+    selected event mask, and attached data."""
 
 
 class _SelectorMapping(Mapping):
-    """Read-only mapping of file objects to selector keys."""
+    """The read-only view get_map() returns: file objects to keys."""
 
     def __init__(self, selector):
         self._selector = selector
@@ -36,22 +49,25 @@ class _SelectorMapping(Mapping):
         return len(self._selector._fd_to_key)
 
     def __getitem__(self, fileobj):
+        selector = self._selector
         try:
-            fd = self._selector._fileobj_lookup(fileobj)
-            return self._selector._fd_to_key[fd]
+            return selector._fd_to_key[selector._fileobj_lookup(fileobj)]
         except KeyError:
-            raise KeyError('{!r} is not registered'.format(fileobj)) from None
+            raise KeyError("{!r} is not registered".format(fileobj)) from None
 
     def __iter__(self):
         return iter(self._selector._fd_to_key)
 
 
-class BaseSelector:
-    """Registers file objects for events and waits for them."""
+class BaseSelector(ABC):
+    """The interface every selector offers: register, unregister, modify,
+    select, close, get_key, get_map, and use as a context manager."""
 
+    @abstractmethod
     def register(self, fileobj, events, data=None):
         raise NotImplementedError
 
+    @abstractmethod
     def unregister(self, fileobj):
         raise NotImplementedError
 
@@ -59,6 +75,7 @@ class BaseSelector:
         self.unregister(fileobj)
         return self.register(fileobj, events, data)
 
+    @abstractmethod
     def select(self, timeout=None):
         raise NotImplementedError
 
@@ -72,8 +89,9 @@ class BaseSelector:
         try:
             return mapping[fileobj]
         except KeyError:
-            raise KeyError('{!r} is not registered'.format(fileobj)) from None
+            raise KeyError("{!r} is not registered".format(fileobj)) from None
 
+    @abstractmethod
     def get_map(self):
         raise NotImplementedError
 
@@ -85,12 +103,15 @@ class BaseSelector:
 
 
 class _BaseSelectorImpl(BaseSelector):
+    """The bookkeeping shared by the concrete selectors: keys by fd."""
 
     def __init__(self):
         self._fd_to_key = {}
         self._map = _SelectorMapping(self)
 
     def _fileobj_lookup(self, fileobj):
+        # A file object that no longer has a valid fileno() (closed) is still
+        # found among the registered keys by identity.
         try:
             return _fileobj_to_fd(fileobj)
         except ValueError:
@@ -100,26 +121,26 @@ class _BaseSelectorImpl(BaseSelector):
             raise
 
     def register(self, fileobj, events, data=None):
-        if (not events) or (events & ~(EVENT_READ | EVENT_WRITE)):
-            raise ValueError('Invalid events: {!r}'.format(events))
+        if not events or events & ~(EVENT_READ | EVENT_WRITE):
+            raise ValueError("Invalid events: {!r}".format(events))
         key = SelectorKey(fileobj, self._fileobj_lookup(fileobj), events, data)
         if key.fd in self._fd_to_key:
-            raise KeyError('{!r} (FD {}) is already registered'.format(fileobj, key.fd))
+            raise KeyError("{!r} (FD {}) is already registered"
+                           .format(fileobj, key.fd))
         self._fd_to_key[key.fd] = key
         return key
 
     def unregister(self, fileobj):
         try:
-            key = self._fd_to_key.pop(self._fileobj_lookup(fileobj))
+            return self._fd_to_key.pop(self._fileobj_lookup(fileobj))
         except KeyError:
-            raise KeyError('{!r} is not registered'.format(fileobj)) from None
-        return key
+            raise KeyError("{!r} is not registered".format(fileobj)) from None
 
     def modify(self, fileobj, events, data=None):
         try:
             key = self._fd_to_key[self._fileobj_lookup(fileobj)]
         except KeyError:
-            raise KeyError('{!r} is not registered'.format(fileobj)) from None
+            raise KeyError("{!r} is not registered".format(fileobj)) from None
         if events != key.events:
             self.unregister(fileobj)
             key = self.register(fileobj, events, data)
@@ -140,7 +161,7 @@ class _BaseSelectorImpl(BaseSelector):
 
 
 class SelectSelector(_BaseSelectorImpl):
-    """Selector built on select.select()."""
+    """Selector over select.select()."""
 
     def __init__(self):
         super().__init__()
@@ -161,18 +182,20 @@ class SelectSelector(_BaseSelectorImpl):
         self._writers.discard(key.fd)
         return key
 
+    _select = staticmethod(select.select)
+
     def select(self, timeout=None):
-        timeout = None if timeout is None else max(timeout, 0)
+        if timeout is not None:
+            timeout = max(timeout, 0)
         ready = []
-        r, w, _ = select.select(sorted(self._readers), sorted(self._writers), [], timeout)
-        r = set(r)
-        w = set(w)
+        try:
+            r, w, _ = self._select(self._readers, self._writers, [], timeout)
+        except InterruptedError:
+            return ready
+        r = frozenset(r)
+        w = frozenset(w)
         for fd in r | w:
-            events = 0
-            if fd in r:
-                events |= EVENT_READ
-            if fd in w:
-                events |= EVENT_WRITE
+            events = (EVENT_READ if fd in r else 0) | (EVENT_WRITE if fd in w else 0)
             key = self._key_from_fd(fd)
             if key:
                 ready.append((key, events & key.events))
@@ -180,6 +203,9 @@ class SelectSelector(_BaseSelectorImpl):
 
 
 class _PollLikeSelector(_BaseSelectorImpl):
+    """What PollSelector and EpollSelector share: a poller object with
+    register/modify/unregister/poll and its own event bits."""
+
     _selector_cls = None
     _EVENT_READ = None
     _EVENT_WRITE = None
@@ -188,16 +214,15 @@ class _PollLikeSelector(_BaseSelectorImpl):
         super().__init__()
         self._selector = self._selector_cls()
 
+    def _poller_events(self, events):
+        return ((self._EVENT_READ if events & EVENT_READ else 0)
+                | (self._EVENT_WRITE if events & EVENT_WRITE else 0))
+
     def register(self, fileobj, events, data=None):
         key = super().register(fileobj, events, data)
-        poller_events = 0
-        if events & EVENT_READ:
-            poller_events |= self._EVENT_READ
-        if events & EVENT_WRITE:
-            poller_events |= self._EVENT_WRITE
         try:
-            self._selector.register(key.fd, poller_events)
-        except:
+            self._selector.register(key.fd, self._poller_events(events))
+        except BaseException:
             super().unregister(fileobj)
             raise
         return key
@@ -207,6 +232,7 @@ class _PollLikeSelector(_BaseSelectorImpl):
         try:
             self._selector.unregister(key.fd)
         except OSError:
+            # The descriptor may have been closed since it was registered.
             pass
         return key
 
@@ -214,15 +240,14 @@ class _PollLikeSelector(_BaseSelectorImpl):
         try:
             key = self._fd_to_key[self._fileobj_lookup(fileobj)]
         except KeyError:
-            raise KeyError(f'{fileobj!r} is not registered') from None
+            raise KeyError(f"{fileobj!r} is not registered") from None
         changed = False
         if events != key.events:
-            selector_events = 0
-            if events & EVENT_READ:
-                selector_events |= self._EVENT_READ
-            if events & EVENT_WRITE:
-                selector_events |= self._EVENT_WRITE
-            self._selector.modify(key.fd, selector_events)
+            try:
+                self._selector.modify(key.fd, self._poller_events(events))
+            except BaseException:
+                super().unregister(fileobj)
+                raise
             changed = True
         if data != key.data:
             changed = True
@@ -231,15 +256,19 @@ class _PollLikeSelector(_BaseSelectorImpl):
             self._fd_to_key[key.fd] = key
         return key
 
+    def _poll(self, timeout):
+        # poll() takes milliseconds; round up so that the wait lasts at
+        # least `timeout` seconds.
+        if timeout is not None:
+            timeout = 0 if timeout <= 0 else math.ceil(timeout * 1e3)
+        return self._selector.poll(timeout)
+
     def select(self, timeout=None):
-        if timeout is None:
-            timeout = None
-        elif timeout <= 0:
-            timeout = 0
-        else:
-            timeout = math.ceil(timeout * 1e3)
         ready = []
-        fd_event_list = self._selector.poll(timeout)
+        try:
+            fd_event_list = self._poll(timeout)
+        except InterruptedError:
+            return ready
         for fd, event in fd_event_list:
             events = 0
             if event & ~self._EVENT_READ:
@@ -253,14 +282,14 @@ class _PollLikeSelector(_BaseSelectorImpl):
 
 
 class PollSelector(_PollLikeSelector):
-    """Selector built on select.poll()."""
+    """Selector over select.poll()."""
     _selector_cls = select.poll
     _EVENT_READ = select.POLLIN
     _EVENT_WRITE = select.POLLOUT
 
 
 class EpollSelector(_PollLikeSelector):
-    """Selector built on select.epoll()."""
+    """Selector over select.epoll()."""
     _selector_cls = select.epoll
     _EVENT_READ = select.EPOLLIN
     _EVENT_WRITE = select.EPOLLOUT
@@ -268,26 +297,16 @@ class EpollSelector(_PollLikeSelector):
     def fileno(self):
         return self._selector.fileno()
 
-    def select(self, timeout=None):
+    def _poll(self, timeout):
+        # Seconds, rounded up to epoll's millisecond; at least one event
+        # asked for, so that select() works with nothing registered.
         if timeout is None:
             timeout = -1
         elif timeout <= 0:
             timeout = 0
         else:
             timeout = math.ceil(timeout * 1e3) * 1e-3
-        max_ev = max(len(self._fd_to_key), 1)
-        ready = []
-        fd_event_list = self._selector.poll(timeout, max_ev)
-        for fd, event in fd_event_list:
-            events = 0
-            if event & ~select.EPOLLIN:
-                events |= EVENT_WRITE
-            if event & ~select.EPOLLOUT:
-                events |= EVENT_READ
-            key = self._key_from_fd(fd)
-            if key:
-                ready.append((key, events & key.events))
-        return ready
+        return self._selector.poll(timeout, max(len(self._fd_to_key), 1))
 
     def close(self):
         self._selector.close()

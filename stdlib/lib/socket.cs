@@ -1,132 +1,342 @@
-"""Sockets: socket.socket over the native _socket module."""
+# The socket module: the face of the _socket C module (stdlib/mod_socket.c).
+# The class socket.socket subclasses _socket.socket and adds what is written
+# in cs: accept() returning a socket, the context manager, CPython's repr,
+# family/type as enum members; plus socketpair, fromfd, getaddrinfo with
+# enum members, create_connection and create_server.
+#
+# AddressFamily and SocketKind behave as CPython's IntEnums do where programs
+# look: members are ints, str() and format() give the number, repr() gives
+# <AddressFamily.AF_INET: 2>, .name and .value, lookup by value. There is no
+# enum module yet, so a small int subclass stands in for IntEnum.
 
 import _socket
-from _socket import *
 import os
+import sys
+from _socket import *
 
-error = OSError
-timeout = TimeoutError
-
-_FAMILIES = {AF_INET: 'AF_INET', AF_INET6: 'AF_INET6', AF_UNIX: 'AF_UNIX'}
-_TYPES = {SOCK_STREAM: 'SOCK_STREAM', SOCK_DGRAM: 'SOCK_DGRAM'}
+_ss = _socket.socket
 
 
-class _Enum(int):
-    """An int that prints as its constant's name (AddressFamily/SocketKind)."""
+# ---------------------------------------------------------------------------
+# Enumerations
 
-    def __new__(cls, value, name, owner):
-        self = int.__new__(cls, value)
-        self._name = name
-        self._owner = owner
-        return self
+class _EnumType(type):
+    """Metaclass of the enum stand-ins: iteration, len and name lookup."""
+
+    def __iter__(cls):
+        return iter(cls._member_list_)
+
+    def __len__(cls):
+        return len(cls._member_list_)
+
+    def __getitem__(cls, name):
+        return cls._member_map_[name]
+
+    def __contains__(cls, member):
+        return isinstance(member, cls) and member._name_ in cls._member_map_
+
+    @property
+    def __members__(cls):
+        return dict(cls._member_map_)
+
+
+class _IntEnum(int, metaclass=_EnumType):
+    _member_list_ = []
+    _member_map_ = {}
+    _value2member_map_ = {}
+
+    def __new__(cls, value):
+        try:
+            return cls._value2member_map_[value]
+        except (KeyError, TypeError):
+            pass
+        raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
 
     def __repr__(self):
-        return f'<{self._owner}.{self._name}: {int(self)}>'
+        return "<%s.%s: %d>" % (type(self).__name__, self._name_, int(self))
 
     def __str__(self):
-        return str(int(self))
+        return int.__repr__(self)
+
+    def __format__(self, spec):
+        return int.__format__(int(self), spec)
+
+    def __reduce__(self):
+        return (type(self), (int(self),))
 
     @property
     def name(self):
-        return self._name
+        return self._name_
+
+    @property
+    def value(self):
+        return int(self)
 
 
-def _family(value):
-    name = _FAMILIES.get(value)
-    return _Enum(value, name, 'AddressFamily') if name else value
+def _convert_enum(cls, prefix, namespace):
+    # Members are the module's constants with the prefix, in value order; a
+    # constant that repeats an earlier value stays an alias of that member.
+    cls._member_list_ = []
+    cls._member_map_ = {}
+    cls._value2member_map_ = {}
+    names = sorted((value, name) for name, value in _socket.__dict__.items()
+                   if name.startswith(prefix) and name.isupper())
+    for value, name in names:
+        member = cls._value2member_map_.get(value)
+        if member is None:
+            member = int.__new__(cls, value)
+            member._name_ = name
+            cls._value2member_map_[value] = member
+            cls._member_list_.append(member)
+        cls._member_map_[name] = member
+        setattr(cls, name, member)
+        namespace[name] = member
 
 
-def _kind(value):
-    name = _TYPES.get(value)
-    return _Enum(value, name, 'SocketKind') if name else value
+class _IntFlag(_IntEnum):
+    # Flags combine with | & ^ into values that keep the class; their repr
+    # names the members set, lowest bit first, and any other bits as a
+    # number: <MsgFlag.MSG_PEEK|MSG_DONTWAIT: 66>.
+
+    def __new__(cls, value):
+        member = cls._value2member_map_.get(value)
+        if member is not None:
+            return member
+        if not isinstance(value, int):
+            raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
+        pseudo = int.__new__(cls, value)
+        pseudo._name_ = None
+        return pseudo
+
+    def __repr__(self):
+        value = int(self)
+        cls = type(self).__name__
+        if self._name_ is not None:
+            return "<%s.%s: %d>" % (cls, self._name_, value)
+        if value == 0:
+            return "<%s: 0>" % cls
+        names = []
+        rest = value
+        for member in type(self)._member_list_:
+            bits = int(member)
+            if bits and bits & rest == bits:
+                names.append(member._name_)
+                rest &= ~bits
+        if rest:
+            names.append(str(rest))
+        return "<%s.%s: %d>" % (cls, "|".join(names), value)
+
+    def __or__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return type(self)(int(self) | int(other))
+
+    def __and__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return type(self)(int(self) & int(other))
+
+    def __xor__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return type(self)(int(self) ^ int(other))
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+
+class AddressFamily(_IntEnum):
+    pass
+
+
+class SocketKind(_IntEnum):
+    pass
+
+
+class MsgFlag(_IntFlag):
+    pass
+
+
+class AddressInfo(_IntFlag):
+    pass
+
+
+for _cls, _prefix in ((AddressFamily, 'AF_'), (SocketKind, 'SOCK_'),
+                      (MsgFlag, 'MSG_'), (AddressInfo, 'AI_')):
+    _cls.__module__ = 'socket'
+    _convert_enum(_cls, _prefix, globals())
+del _cls, _prefix
+
+
+def _intenum_converter(value, enum_klass):
+    try:
+        return enum_klass(value)
+    except ValueError:
+        return value
+
+
+# ---------------------------------------------------------------------------
+# The socket class
+
+_GLOBAL_DEFAULT_TIMEOUT = object()
+error = OSError
+timeout = TimeoutError
+SocketType = _socket.socket
 
 
 class socket(_socket.socket):
-    """A socket: family AF_INET/AF_INET6/AF_UNIX, type SOCK_STREAM/SOCK_DGRAM."""
+    """A subclass of _socket.socket adding the I/O conveniences."""
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
-        if family == -1 and fileno is None:
-            family = AF_INET
-        if type == -1 and fileno is None:
-            type = SOCK_STREAM
-        if proto == -1 and fileno is None:
-            proto = 0
-        _socket.socket.__init__(self, family, type, proto, fileno)
-
-    @property
-    def family(self):
-        return _family(_socket.socket.family.__get__(self))
-
-    @property
-    def type(self):
-        return _kind(_socket.socket.type.__get__(self))
+        if fileno is None:
+            if family == -1:
+                family = AF_INET
+            if type == -1:
+                type = SOCK_STREAM
+            if proto == -1:
+                proto = 0
+        _ss.__init__(self, family, type, proto, fileno)
+        self._io_refs = 0
+        self._closed = False
 
     def __enter__(self):
         return self
 
     def __exit__(self, *args):
-        self.close()
+        if not self._closed:
+            self.close()
 
     def __repr__(self):
-        closed = self.fileno() == -1
-        s = (f"<socket.socket{' [closed]' if closed else ''} fd={self.fileno()}, "
-             f"family={int(self.family)}, type={int(self.type)}, proto={self.proto}")
+        closed = getattr(self, '_closed', False)
+        text = "<%s.%s%s fd=%i, family=%s, type=%s, proto=%i" % (
+            type(self).__module__, type(self).__qualname__,
+            " [closed]" if closed else "", self.fileno(), self.family,
+            self.type, self.proto)
         if not closed:
-            try:
-                laddr = self.getsockname()
-                if laddr:
-                    s += f', laddr={laddr}'
-            except OSError:
-                pass
-            try:
-                raddr = self.getpeername()
-                if raddr:
-                    s += f', raddr={raddr}'
-            except OSError:
-                pass
-        return s + '>'
+            for label, method in (("laddr", self.getsockname),
+                                  ("raddr", self.getpeername)):
+                try:
+                    addr = method()
+                except (OSError, AttributeError):
+                    continue
+                if addr:
+                    text += ", %s=%s" % (label, str(addr))
+        return text + ">"
 
-    def accept(self):
-        """Waits for a connection: (new socket, address of the peer)."""
-        fd, addr = self._accept()
-        sock = socket(self.family, self.type, self.proto, fileno=fd)
-        if self.gettimeout() is None:
-            sock.setblocking(True)
-        else:
-            sock.settimeout(self.gettimeout())
-        return sock, addr
+    def __getstate__(self):
+        raise TypeError(f"cannot pickle {type(self).__name__!r} object")
 
     def dup(self):
-        fd = os.dup(self.fileno())
-        sock = socket(self.family, self.type, self.proto, fileno=fd)
+        """dup() -> socket object: a new socket over a duplicate descriptor."""
+        fd = dup(self.fileno())
+        sock = type(self)(self.family, self.type, self.proto, fileno=fd)
         sock.settimeout(self.gettimeout())
         return sock
 
-    def makefile(self, mode='r', buffering=None, *, encoding=None, errors=None, newline=None):
-        raise NotImplementedError('socket.makefile() is not supported by cs yet')
+    def accept(self):
+        """accept() -> (socket object, address info)
 
+        Waits for an incoming connection and returns a new socket for it,
+        with the peer's address."""
+        fd, addr = self._accept()
+        sock = socket(self.family, self.type, self.proto, fileno=fd)
+        # A listening socket with a timeout hands out blocking sockets, as
+        # the descriptor from accept() is, unless a default timeout is set.
+        if getdefaulttimeout() is None and self.gettimeout():
+            sock.setblocking(True)
+        return sock, addr
 
-def socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0):
-    """A pair of connected sockets."""
-    a, b = _socket._socketpair(family, type, proto)
-    return socket(family, type, proto, a), socket(family, type, proto, b)
+    def _decref_socketios(self):
+        if self._io_refs > 0:
+            self._io_refs -= 1
+        if self._closed:
+            self.close()
+
+    def _real_close(self, _ss=_ss):
+        _ss.close(self)
+
+    def close(self):
+        """close(): closes the socket (once no makefile() object uses it)."""
+        self._closed = True
+        if self._io_refs <= 0:
+            self._real_close()
+
+    def detach(self):
+        """detach() -> file descriptor: forgets the descriptor without
+        closing it."""
+        self._closed = True
+        return super().detach()
+
+    @property
+    def family(self):
+        """Read-only access to the address family for this socket."""
+        return _intenum_converter(super().family, AddressFamily)
+
+    @property
+    def type(self):
+        """Read-only access to the socket type."""
+        return _intenum_converter(super().type, SocketKind)
+
+    def get_inheritable(self):
+        return os.get_inheritable(self.fileno())
+
+    def set_inheritable(self, inheritable):
+        os.set_inheritable(self.fileno(), inheritable)
 
 
 def fromfd(fd, family, type, proto=0):
-    return socket(family, type, proto, os.dup(fd))
+    """fromfd(fd, family, type[, proto]) -> socket object over a duplicate
+    of the descriptor."""
+    nfd = dup(fd)
+    return socket(family, type, proto, nfd)
 
 
-_GLOBAL_DEFAULT_TIMEOUT = object()
+def socketpair(family=None, type=SOCK_STREAM, proto=0):
+    """socketpair([family[, type[, proto]]]) -> (socket object, socket object)
+
+    Two connected sockets, AF_UNIX by default."""
+    if family is None:
+        family = AF_UNIX
+    a, b = _socket.socketpair(family, type, proto)
+    a = socket(family, type, proto, a.detach())
+    b = socket(family, type, proto, b.detach())
+    return a, b
 
 
-def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT, source_address=None):
-    """Connects a TCP socket to (host, port), trying each address found."""
+# ---------------------------------------------------------------------------
+# Name resolution and connection helpers
+
+def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
+    """Resolve host and port into a list of 5-tuples (family, type, proto,
+    canonname, sockaddr), family and type as enum members."""
+    result = []
+    for af, kind, pr, canonname, sa in _socket.getaddrinfo(host, port, family, type,
+                                                            proto, flags):
+        result.append((_intenum_converter(af, AddressFamily),
+                       _intenum_converter(kind, SocketKind), pr, canonname, sa))
+    return result
+
+
+def getfqdn(name=''):
+    """The fully qualified domain name for name (the local host when empty)."""
+    name = name.strip()
+    if not name or name == '0.0.0.0':
+        name = gethostname()
+    return name
+
+
+def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT,
+                      source_address=None, *, all_errors=False):
+    """Connect to (host, port), trying every address getaddrinfo gives, and
+    return the connected socket. The error of the last attempt is raised
+    when none succeeds (all of them in an ExceptionGroup with all_errors)."""
     host, port = address
     errors = []
-    for family, type_, proto, _, sa in getaddrinfo(host, port, 0, SOCK_STREAM):
+    for af, kind, proto, canonname, sa in getaddrinfo(host, port, 0, SOCK_STREAM):
         sock = None
         try:
-            sock = socket(family, type_, proto)
+            sock = socket(af, kind, proto)
             if timeout is not _GLOBAL_DEFAULT_TIMEOUT:
                 sock.settimeout(timeout)
             if source_address:
@@ -134,28 +344,69 @@ def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT, source_address=N
             sock.connect(sa)
             return sock
         except OSError as exc:
+            if not all_errors:
+                errors.clear()
             errors.append(exc)
             if sock is not None:
                 sock.close()
-    if errors:
-        raise errors[0]
-    raise error('getaddrinfo returns an empty list')
+    if not errors:
+        raise error("getaddrinfo returns an empty list")
+    try:
+        if not all_errors:
+            raise errors[0]
+        raise ExceptionGroup("create_connection failed", errors)
+    finally:
+        errors = []
+
+
+def has_dualstack_ipv6():
+    """True when an AF_INET6 socket can accept IPv4 connections too."""
+    try:
+        with socket(AF_INET6, SOCK_STREAM) as sock:
+            sock.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0)
+            return True
+    except OSError:
+        return False
 
 
 def create_server(address, *, family=AF_INET, backlog=None, reuse_port=False,
                   dualstack_ipv6=False):
-    """A listening TCP socket bound to address."""
+    """A TCP socket bound to address and listening. SO_REUSEADDR is set;
+    SO_REUSEPORT with reuse_port; dualstack_ipv6 makes an AF_INET6 socket
+    accept IPv4 as well."""
+    if dualstack_ipv6:
+        if not has_dualstack_ipv6():
+            raise ValueError("dualstack_ipv6 not supported on this platform")
+        if family != AF_INET6:
+            raise ValueError("dualstack_ipv6 requires AF_INET6 family")
     sock = socket(family, SOCK_STREAM)
     try:
-        sock.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
+        try:
+            sock.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
+        except OSError:
+            pass
         if reuse_port:
             sock.setsockopt(SOL_SOCKET, SO_REUSEPORT, 1)
-        sock.bind(address)
+        if family == AF_INET6:
+            sock.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0 if dualstack_ipv6 else 1)
+        try:
+            sock.bind(address)
+        except OSError as err:
+            msg = '%s (while attempting to bind on address %r)' % (err.strerror, address)
+            raise OSError(err.errno, msg) from None
         if backlog is None:
             sock.listen()
         else:
             sock.listen(backlog)
         return sock
-    except BaseException:
+    except OSError:
         sock.close()
         raise
+
+
+__all__ = ["fromfd", "getfqdn", "create_connection", "create_server",
+           "has_dualstack_ipv6", "AddressFamily", "SocketKind", "MsgFlag",
+           "AddressInfo", "socket",
+           "socketpair", "getaddrinfo", "SocketType", "error", "timeout"]
+__all__.extend(name for name in _socket.__dict__ if not name.startswith('_')
+               and name not in __all__)
