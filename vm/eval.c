@@ -1945,9 +1945,10 @@ dispatch:
         Value retval = POP();
         gc_temp_reset(ts, temps_base);
         if (f->gen && !f->is_entry) {
-            // An inline generator ended: back to its FOR_ITER, which now
-            // finds it exhausted (the return value is dropped, as a for
-            // loop drops it).
+            // An inline generator ended. Under FOR_ITER: back to it, and it
+            // finds the generator exhausted (a for loop drops the value).
+            // Under SEND: the value replaces the receiver and SEND jumps
+            // out of the delegation loop, as when send() returns.
             SAVE();
             GenObj *g = f->gen;
             Frame *caller = f->prev;
@@ -1956,7 +1957,13 @@ dispatch:
             gen_inline_leave(ts, g, true, false);
             f = caller;
             LOAD();
-            ip--;
+            uint32_t resumer = ip[-1];
+            if (INSTR_OP(resumer) == OP_SEND) {
+                SET_TOP(retval);
+                ip = co->code + INSTR_ARG(resumer);
+            } else {
+                ip--;
+            }
             DISPATCH();
         }
         if (f->gen) {
@@ -2281,6 +2288,30 @@ dispatch:
         Value v = TOP();
         Value receiver = SECOND();
         SAVE();
+        if (gen_is_generator_like(receiver)) {
+            GenObj *g = (GenObj *)as_obj(receiver);
+            if (g->state == GEN_SUSPENDED || (g->state == GEN_CREATED && v == CS_NONE)) {
+                // yield from / await on a generator or coroutine: run its
+                // frame inline, as FOR_ITER does. A yield comes back here
+                // as SEND's result; the end comes back through RETURN_VALUE.
+                if (enter_recursion(ts) < 0) {
+                    goto error;
+                }
+                sp--;
+                SAVE();
+                Value sent = gen_inline_enter(ts, g);
+                Frame *gf = g->frame;
+                gf->prev = f;
+                gf->is_entry = 0;
+                ts->frame = gf;
+                if (sent != CS_UNBOUND) {
+                    *gf->sp++ = v;
+                }
+                f = gf;
+                LOAD();
+                DISPATCH();
+            }
+        }
         Value out;
         ResumeStatus st = gen_send_any(ts, receiver, v, &out);
         if (st == RESUME_ERROR) {
