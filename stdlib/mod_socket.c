@@ -56,8 +56,10 @@ static SockObj *as_sock(Value v) {
 // wide as in CPython (and inherited by fork, as the sockets are).
 static int64_t default_timeout = -1;
 
-#define begin sockutil_blocking_begin
-#define end   sockutil_blocking_end
+// The GIL hooks around blocking calls live in stdlib/sockutil.c, shared
+// with the select module.
+#define blocking_begin sockutil_blocking_begin
+#define blocking_end   sockutil_blocking_end
 
 // ---------------------------------------------------------------------------
 // Argument checks worded as CPython's PyArg_ParseTuple ("recv() takes at
@@ -170,10 +172,10 @@ static int sock_call(ThreadState *ts, SockObj *s, bool writing, SockOp op, void 
         ssize_t n;
         int err;
         for (;;) {
-            begin(ts);
+            blocking_begin(ts);
             n = op(fd, ctx);
             err = errno;
-            end(ts);
+            blocking_end(ts);
             if (n >= 0) {
                 *res = n;
                 return 0;
@@ -251,10 +253,10 @@ static ssize_t op_connect_done(int fd, void *c) {
 // error is returned there (0: connected) instead of raised. -1 raised.
 static int sock_connect(ThreadState *ts, SockObj *s, SockAddr *a, int *err_out) {
     int fd = s->fd;
-    begin(ts);
+    blocking_begin(ts);
     int r = connect(fd, &a->u.sa, a->len);
     int err = errno;
-    end(ts);
+    blocking_end(ts);
     if (err_out) {
         *err_out = 0;
     }
@@ -1028,6 +1030,96 @@ static Value mod_gethostbyname(ThreadState *ts, Value self, const Value *args, s
     return str_from_cstr(ts, text);
 }
 
+// socket.herror(h_errno, hstrerror(h_errno)) from a failed host lookup.
+static Value raise_herror(ThreadState *ts, int herr) {
+    TypeObj *type = exc_OSError;
+    Value mod, cls;
+    if (dict_get_cstr(ts->interp->modules, "_socket", &mod) && is_obj(mod) &&
+        type_of(mod) == &type_module &&
+        dict_get_cstr(((ModuleObj *)as_obj(mod))->dict, "herror", &cls) &&
+        has_type_flag(cls, TYPE_TYPE_SUBCLASS)) {
+        type = (TypeObj *)as_obj(cls);
+    }
+    Value args[2] = {small_int_val(herr), str_from_cstr(ts, hstrerror(herr))};
+    return exc_raise_args(ts, type, args, 2);
+}
+
+// (name, aliases, addresses) of a hostent, as gethostbyname_ex and
+// gethostbyaddr return it.
+static Value hostent_value(ThreadState *ts, const struct hostent *h) {
+    Value name = str_decode(ts, h->h_name, strlen(h->h_name), "utf-8", "replace");
+    Value aliases = list_new(ts, 0);
+    Value addrs = list_new(ts, 0);
+    for (char **a = h->h_aliases; a && *a; a++) {
+        if (list_append(ts, as_list(aliases), str_from_cstr(ts, *a)) < 0) {
+            return CS_ERR;
+        }
+    }
+    for (char **a = h->h_addr_list; a && *a; a++) {
+        char text[INET6_ADDRSTRLEN];
+        inet_ntop(h->h_addrtype, *a, text, sizeof text);
+        if (list_append(ts, as_list(addrs), str_from_cstr(ts, text)) < 0) {
+            return CS_ERR;
+        }
+    }
+    return tuple_pack(ts, 3, name, aliases, addrs);
+}
+
+// The host argument of gethostbyname_ex / gethostbyaddr, resolved.
+static int host_lookup_arg(ThreadState *ts, const char *fname, const Value *args, size_t nargs,
+                           TupleObj *kwnames, int family, char *host, size_t cap, SockAddr *a) {
+    if (varargs(ts, fname, fname, nargs, kwnames, 1, 1) < 0) {
+        return -1;
+    }
+    if (!str_check(args[0]) && !bytes_like_check(args[0])) {
+        return exc_raise_int(ts, exc_TypeError,
+                             "%s() argument 1 must be str, bytes or bytearray, not %s", fname,
+                             obj_type_name(args[0]));
+    }
+    if (sockutil_host_arg(ts, args[0], host, cap) < 0) {
+        return -1;
+    }
+    return sockutil_resolve(ts, host, family, a);
+}
+
+static Value mod_gethostbyname_ex(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                                  TupleObj *kwnames) {
+    char host[1024], buf[16384];
+    SockAddr a;
+    if (host_lookup_arg(ts, "gethostbyname_ex", args, nargs, kwnames, AF_INET, host, sizeof host,
+                        &a) < 0) {
+        return CS_ERR;
+    }
+    struct hostent he, *h = NULL;
+    int herr = 0;
+    blocking_begin(ts);
+    gethostbyname_r(host, &he, buf, sizeof buf, &h, &herr);
+    blocking_end(ts);
+    return h ? hostent_value(ts, h) : raise_herror(ts, herr);
+}
+
+static Value mod_gethostbyaddr(ThreadState *ts, Value self, const Value *args, size_t nargs,
+                               TupleObj *kwnames) {
+    char host[1024], buf[16384];
+    SockAddr a;
+    if (host_lookup_arg(ts, "gethostbyaddr", args, nargs, kwnames, AF_UNSPEC, host, sizeof host,
+                        &a) < 0) {
+        return CS_ERR;
+    }
+    const void *ap = &a.u.in4.sin_addr;
+    socklen_t alen = sizeof a.u.in4.sin_addr;
+    if (a.u.sa.sa_family == AF_INET6) {
+        ap = &a.u.in6.sin6_addr;
+        alen = sizeof a.u.in6.sin6_addr;
+    }
+    struct hostent he, *h = NULL;
+    int herr = 0;
+    blocking_begin(ts);
+    gethostbyaddr_r(ap, alen, a.u.sa.sa_family, &he, buf, sizeof buf, &h, &herr);
+    blocking_end(ts);
+    return h ? hostent_value(ts, h) : raise_herror(ts, herr);
+}
+
 // getaddrinfo(host, port, family=0, type=0, proto=0, flags=0) -> a list of
 // (family, type, proto, canonname, sockaddr).
 static Value mod_getaddrinfo(ThreadState *ts, Value self, const Value *args, size_t nargs,
@@ -1072,9 +1164,9 @@ static Value mod_getaddrinfo(ThreadState *ts, Value self, const Value *args, siz
     struct addrinfo hints = {
         .ai_family = ints[0], .ai_socktype = ints[1], .ai_protocol = ints[2], .ai_flags = ints[3]};
     struct addrinfo *res = NULL;
-    begin(ts);
+    blocking_begin(ts);
     int err = getaddrinfo(hp, pp, &hints, &res);
-    end(ts);
+    blocking_end(ts);
     if (err != 0) {
         return sockutil_raise_gai(ts, err);
     }
@@ -1317,6 +1409,10 @@ static const MethodDef socket_functions[] = {
      "socketpair([family[, type [, proto]]]) -> (socket object, socket object)"},
     {"gethostname", mod_gethostname, KW, "gethostname() -> string"},
     {"gethostbyname", mod_gethostbyname, KW, "gethostbyname(host) -> address"},
+    {"gethostbyname_ex", mod_gethostbyname_ex, KW,
+     "gethostbyname_ex(host) -> (name, aliaslist, addresslist)"},
+    {"gethostbyaddr", mod_gethostbyaddr, KW,
+     "gethostbyaddr(host) -> (name, aliaslist, addresslist)"},
     {"getaddrinfo", mod_getaddrinfo, KW,
      "getaddrinfo(host, port [, family, type, proto, flags]) -> list of (family, type, proto, "
      "canonname, sockaddr)"},

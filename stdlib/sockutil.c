@@ -224,6 +224,15 @@ int sockutil_host_arg(ThreadState *ts, Value v, char *buf, size_t cap) {
 
 int sockutil_resolve(ThreadState *ts, const char *host, int family, SockAddr *out) {
     memset(out, 0, sizeof *out);
+    if (family == AF_UNSPEC) {
+        // Numeric forms of either family first, then the resolver.
+        if (host[0] == '\0' || inet_pton(AF_INET, host, &out->u.in4.sin_addr) == 1) {
+            return sockutil_resolve(ts, host, AF_INET, out);
+        }
+        if (inet_pton(AF_INET6, host, &out->u.in6.sin6_addr) == 1) {
+            return sockutil_resolve(ts, host, AF_INET6, out);
+        }
+    }
     if (family == AF_INET) {
         out->u.in4.sin_family = AF_INET;
         out->len = sizeof out->u.in4;

@@ -39,7 +39,8 @@ int sockutil_parse_addr(ThreadState *ts, int family, Value addr, const char *cal
 // / None when len is 0 / (family, bytes) for other families. Allocates.
 Value sockutil_addr_value(ThreadState *ts, const struct sockaddr *sa, socklen_t len);
 
-// Resolves host text for `family` (AF_INET or AF_INET6) into out (port 0):
+// Resolves host text for `family` (AF_INET, AF_INET6, or AF_UNSPEC for
+// whichever the text names) into out (port 0):
 // '' is the wildcard address, '<broadcast>' INADDR_BROADCAST, numeric
 // addresses are parsed, names go through getaddrinfo. -1 raised (gaierror).
 int sockutil_resolve(ThreadState *ts, const char *host, int family, SockAddr *out);

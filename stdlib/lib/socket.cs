@@ -2,7 +2,8 @@
 # The class socket.socket subclasses _socket.socket and adds what is written
 # in cs: accept() returning a socket, the context manager, CPython's repr,
 # family/type as enum members; plus socketpair, fromfd, getaddrinfo with
-# enum members, create_connection and create_server.
+# enum members, create_connection and create_server, and makefile()'s
+# file objects (SocketIO, a buffered binary file, a text file).
 #
 # AddressFamily and SocketKind behave as CPython's IntEnums do where programs
 # look: members are ints, str() and format() give the number, repr() gives
@@ -20,7 +21,7 @@ _ss = _socket.socket
 # ---------------------------------------------------------------------------
 # Enumerations
 
-class _EnumType(type):
+class EnumType(type):
     """Metaclass of the enum stand-ins: iteration, len and name lookup."""
 
     def __iter__(cls):
@@ -38,6 +39,14 @@ class _EnumType(type):
     @property
     def __members__(cls):
         return dict(cls._member_map_)
+
+    def __repr__(cls):
+        kind = "flag" if issubclass(cls, _IntFlag) else "enum"
+        return "<%s %r>" % (kind, cls.__name__)
+
+
+_EnumType = EnumType  # named as enum's metaclass, kept out of the namespace
+del EnumType
 
 
 class _IntEnum(int, metaclass=_EnumType):
@@ -247,6 +256,64 @@ class socket(_socket.socket):
             sock.setblocking(True)
         return sock, addr
 
+    def makefile(self, mode="r", buffering=None, *, encoding=None, errors=None,
+                 newline=None):
+        """makefile(...) -> a file object reading and/or writing the socket.
+
+        Modes are made of r, w and b. Text files decode UTF-8 unless told
+        otherwise; buffering=0 gives the raw SocketIO (binary only). The
+        socket stays open until the file is closed too."""
+        if not set(mode) <= {"r", "w", "b"}:
+            raise ValueError("invalid mode %r (only r, w, b allowed)" % (mode,))
+        writing = "w" in mode
+        reading = "r" in mode or not writing
+        binary = "b" in mode
+        if buffering is None or buffering < 0:
+            buffering = 8192
+        if buffering == 0 and not binary:
+            raise ValueError("unbuffered streams must be binary")
+        raw = SocketIO(self, ("r" if reading else "") + ("w" if writing else ""))
+        self._io_refs += 1
+        if buffering == 0:
+            return raw
+        buffer = _SocketBuffer(raw, buffering)
+        if binary:
+            return buffer
+        return _SocketText(buffer, mode, encoding, errors, newline)
+
+    def sendfile(self, file, offset=0, count=None):
+        """sendfile(file[, offset[, count]]) -> sent
+
+        Sends a binary file's contents (from offset, count bytes or to its
+        end) with send(); the file position ends after the last byte sent."""
+        if 'b' not in getattr(file, 'mode', 'b'):
+            raise ValueError("file should be opened in binary mode")
+        if not self.type & SOCK_STREAM:
+            raise ValueError("only SOCK_STREAM type sockets are supported")
+        if count is not None:
+            if not isinstance(count, int):
+                raise TypeError("count must be a positive integer (got {!r})".format(count))
+            if count <= 0:
+                raise ValueError("count must be a positive integer (got {!r})".format(count))
+        if self.gettimeout() == 0:
+            raise ValueError("non-blocking sockets are not supported")
+        # As with os.sendfile (what CPython uses on Linux), the data starts
+        # at offset whatever the file position is.
+        file.seek(offset)
+        total = 0
+        try:
+            while count is None or total < count:
+                want = 8192 if count is None else min(8192, count - total)
+                data = file.read(want)
+                if not data:
+                    break
+                self.sendall(data)
+                total += len(data)
+            return total
+        finally:
+            if total > 0 and hasattr(file, 'seek'):
+                file.seek(offset + total)
+
     def _decref_socketios(self):
         if self._io_refs > 0:
             self._io_refs -= 1
@@ -285,6 +352,350 @@ class socket(_socket.socket):
         os.set_inheritable(self.fileno(), inheritable)
 
 
+# ---------------------------------------------------------------------------
+# File objects over sockets (makefile)
+
+class SocketIO:
+    """Raw I/O over a socket: readinto, write, and the file-object basics.
+    Closing it drops the socket's makefile() reference."""
+
+    def __init__(self, sock, mode):
+        if mode not in ("r", "w", "rw", "rb", "wb", "rwb"):
+            raise ValueError("invalid mode: %r" % mode)
+        self._sock = sock
+        if "b" not in mode:
+            mode += "b"
+        self._mode = mode
+        self._reading = "r" in mode
+        self._writing = "w" in mode
+        self.closed = False
+
+    def _check(self, allowed, what):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+        if not allowed:
+            raise OSError("File or stream is not %s." % what)
+
+    def readinto(self, b):
+        self._check(self._reading, "readable")
+        try:
+            return self._sock.recv_into(b)
+        except BlockingIOError:
+            return None
+
+    def read(self, size=-1):
+        self._check(self._reading, "readable")
+        if size is None or size < 0:
+            chunks = []
+            while True:
+                data = self._sock.recv(8192)
+                if not data:
+                    return b"".join(chunks)
+                chunks.append(data)
+        try:
+            return self._sock.recv(size)
+        except BlockingIOError:
+            return None
+
+    def write(self, b):
+        self._check(self._writing, "writable")
+        try:
+            return self._sock.send(b)
+        except BlockingIOError:
+            return None
+
+    def readable(self):
+        self._check(True, "")
+        return self._reading
+
+    def writable(self):
+        self._check(True, "")
+        return self._writing
+
+    def seekable(self):
+        self._check(True, "")
+        return False
+
+    def fileno(self):
+        self._check(True, "")
+        return self._sock.fileno()
+
+    @property
+    def name(self):
+        return -1 if self.closed else self.fileno()
+
+    @property
+    def mode(self):
+        return self._mode
+
+    def flush(self):
+        pass
+
+    def close(self):
+        if self.closed:
+            return
+        self.closed = True
+        self._sock._decref_socketios()
+        self._sock = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = _read_line(self, b"\n", -1)
+        if not line:
+            raise StopIteration
+        return line
+
+
+def _read_line(reader, end, limit):
+    # Reads byte by byte through reader.read(1): for the raw SocketIO only;
+    # the buffered file has its own readline.
+    out = bytearray()
+    while limit < 0 or len(out) < limit:
+        b = reader.read(1)
+        if not b:
+            break
+        out += b
+        if out.endswith(end):
+            break
+    return bytes(out)
+
+
+class _SocketBuffer:
+    """A buffered binary file over a SocketIO: reads ahead into a private
+    buffer, collects writes until flush() or the buffer size."""
+
+    def __init__(self, raw, size):
+        self.raw = raw
+        self._size = size
+        self._rbuf = b""
+        self._wbuf = bytearray()
+
+    @property
+    def closed(self):
+        return self.raw.closed
+
+    @property
+    def mode(self):
+        return self.raw.mode
+
+    @property
+    def name(self):
+        return self.raw.name
+
+    def fileno(self):
+        return self.raw.fileno()
+
+    def readable(self):
+        return self.raw.readable()
+
+    def writable(self):
+        return self.raw.writable()
+
+    def seekable(self):
+        return False
+
+    def _fill(self):
+        # One more chunk from the socket: False at end of stream.
+        data = self.raw.read(self._size)
+        if not data:
+            return False
+        self._rbuf += data
+        return True
+
+    def read(self, size=-1):
+        self.raw._check(self.raw._reading, "readable")
+        if size is None or size < 0:
+            while self._fill():
+                pass
+            data, self._rbuf = self._rbuf, b""
+            return data
+        while len(self._rbuf) < size and self._fill():
+            pass
+        data, self._rbuf = self._rbuf[:size], self._rbuf[size:]
+        return data
+
+    def read1(self, size=-1):
+        self.raw._check(self.raw._reading, "readable")
+        if not self._rbuf:
+            self._fill()
+        if size is None or size < 0:
+            size = len(self._rbuf)
+        data, self._rbuf = self._rbuf[:size], self._rbuf[size:]
+        return data
+
+    def readline(self, size=-1):
+        self.raw._check(self.raw._reading, "readable")
+        while True:
+            end = self._rbuf.find(b"\n")
+            if end >= 0:
+                end += 1
+                break
+            if 0 <= size <= len(self._rbuf) or not self._fill():
+                end = len(self._rbuf)
+                break
+        if size is not None and 0 <= size < end:
+            end = size
+        line, self._rbuf = self._rbuf[:end], self._rbuf[end:]
+        return line
+
+    def readlines(self, hint=-1):
+        lines = []
+        total = 0
+        for line in self:
+            lines.append(line)
+            total += len(line)
+            if 0 < hint <= total:
+                break
+        return lines
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def write(self, data):
+        self.raw._check(self.raw._writing, "writable")
+        self._wbuf += data
+        if len(self._wbuf) >= self._size:
+            self.flush()
+        return len(data)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        if self._wbuf:
+            self.raw._check(True, "")
+            self.raw._sock.sendall(self._wbuf)
+            self._wbuf = bytearray()
+
+    def close(self):
+        if self.raw.closed:
+            return
+        try:
+            self.flush()
+        finally:
+            self.raw.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+
+class _SocketText:
+    """A text file over a _SocketBuffer: decodes and encodes, translating
+    \r\n and \r to \n on input when newline is None."""
+
+    def __init__(self, buffer, mode, encoding, errors, newline):
+        self.buffer = buffer
+        self.mode = mode
+        self.encoding = encoding or "utf-8"
+        self.errors = errors or "strict"
+        self._newline = newline
+        self._pending = b""
+
+    @property
+    def closed(self):
+        return self.buffer.closed
+
+    @property
+    def name(self):
+        return self.buffer.name
+
+    def fileno(self):
+        return self.buffer.fileno()
+
+    def readable(self):
+        return self.buffer.readable()
+
+    def writable(self):
+        return self.buffer.writable()
+
+    def seekable(self):
+        return False
+
+    def _decode(self, data):
+        text = data.decode(self.encoding, self.errors)
+        if self._newline is None:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            return self._decode(self.buffer.read())
+        out = ""
+        while len(out) < size:
+            line = self.readline(size - len(out))
+            if not line:
+                break
+            out += line
+        return out
+
+    def readline(self, size=-1):
+        line = self.buffer.readline()
+        text = self._decode(line)
+        if size is not None and 0 <= size < len(text):
+            rest = text[size:].encode(self.encoding, self.errors)
+            self.buffer._rbuf = rest + self.buffer._rbuf
+            text = text[:size]
+        return text
+
+    def readlines(self, hint=-1):
+        return list(self)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError("write() argument must be str, not %s" % type(text).__name__)
+        if self._newline not in (None, "", "\n"):
+            text = text.replace("\n", self._newline)
+        self.buffer.write(text.encode(self.encoding, self.errors))
+        return len(text)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        self.buffer.flush()
+
+    def close(self):
+        self.buffer.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name=%r mode=%r encoding=%r>" % (
+            self.name, self.mode, self.encoding)
+
+
 def fromfd(fd, family, type, proto=0):
     """fromfd(fd, family, type[, proto]) -> socket object over a duplicate
     of the descriptor."""
@@ -319,11 +730,20 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
 
 
 def getfqdn(name=''):
-    """The fully qualified domain name for name (the local host when empty)."""
+    """The fully qualified domain name for name (the local host when empty
+    or a wildcard): the first of the host's names that has a dot, else its
+    primary name; name itself when the lookup fails."""
     name = name.strip()
-    if not name or name == '0.0.0.0':
+    if not name or name in ('0.0.0.0', '::'):
         name = gethostname()
-    return name
+    try:
+        hostname, aliases, addresses = gethostbyaddr(name)
+    except error:
+        return name
+    for candidate in [hostname] + aliases:
+        if '.' in candidate:
+            return candidate
+    return hostname
 
 
 def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT,
@@ -404,7 +824,7 @@ def create_server(address, *, family=AF_INET, backlog=None, reuse_port=False,
         raise
 
 
-__all__ = ["fromfd", "getfqdn", "create_connection", "create_server",
+__all__ = ["fromfd", "getfqdn", "SocketIO", "create_connection", "create_server",
            "has_dualstack_ipv6", "AddressFamily", "SocketKind", "MsgFlag",
            "AddressInfo", "socket",
            "socketpair", "getaddrinfo", "SocketType", "error", "timeout"]
